@@ -1,0 +1,600 @@
+//! The engine: finds the sentences that are about a claim and judges what they state.
+//!
+//! One prefilter pass over the text finds paragraphs that mention any claim's terms; only
+//! those are split into sentences, and only sentences whose frame matches a claim have their
+//! figures extracted. The engine returns findings with byte spans and never formats text.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use crate::db::{Claim, Database, Fact, FactKind};
+use crate::extract::{self, Figure, Kind, When};
+use crate::people;
+use crate::terms::{TermGroup, Words};
+use crate::text::{self, TokKind};
+
+/// The checker's judgement of a sentence against a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// What the sentence states is consistent with the sources.
+    Agrees,
+    /// The sentence states something else for the same measure.
+    Conflicts,
+}
+
+impl Verdict {
+    /// The wire spelling: `agrees` or `conflicts`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agrees => "agrees",
+            Verdict::Conflicts => "conflicts",
+        }
+    }
+}
+
+/// One sentence judged against one claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Index of the claim in `Database::claims`.
+    pub claim: usize,
+    /// Index of the deciding fact in the claim's facts.
+    pub fact: usize,
+    pub verdict: Verdict,
+    /// Byte span of the sentence.
+    pub sentence: Range<usize>,
+    /// Byte span of what the sentence states (the figure, date or name), or of the sentence.
+    pub span: Range<usize>,
+    /// The words at `span`: what the text states.
+    pub stated: String,
+    /// The claim was recognised with help from the previous sentence.
+    pub with_previous: bool,
+}
+
+/// A sentence and what has been worked out about it so far.
+struct Sentence {
+    range: Range<usize>,
+    words: Words,
+    analysis: OnceCell<Analysis>,
+}
+
+/// The figures of a sentence and the periods each one is stated for.
+struct Analysis {
+    figures: Vec<Figure>,
+    /// For each figure, the periods that apply to it (its own, or the sentence's).
+    periods: Vec<Vec<When>>,
+}
+
+impl Sentence {
+    fn new(text: &str, range: Range<usize>) -> Sentence {
+        let toks = text::tokenize(text, range.clone());
+        Sentence {
+            range,
+            words: Words::new(text, toks),
+            analysis: OnceCell::new(),
+        }
+    }
+
+    fn analysis(&self, text: &str) -> &Analysis {
+        self.analysis.get_or_init(|| {
+            let figures = extract::figures(text, &self.words);
+            let periods = assign_periods(&figures);
+            Analysis { figures, periods }
+        })
+    }
+
+    fn has(&self, text: &str, g: &TermGroup) -> bool {
+        g.occurs(text, &self.words)
+    }
+}
+
+fn is_quantity(k: Kind) -> bool {
+    matches!(k, Kind::Count | Kind::Share | Kind::Mass | Kind::Multiplier | Kind::Money)
+}
+
+/// Gives each period to the nearest quantity (ties go to the quantity before it: "5,544 in
+/// 2014"); a quantity that owns none is stated for every period of the sentence.
+fn assign_periods(figs: &[Figure]) -> Vec<Vec<When>> {
+    let mut own: Vec<Vec<When>> = vec![Vec::new(); figs.len()];
+    let all: Vec<When> = figs.iter().filter_map(|f| f.when).collect();
+    for f in figs {
+        let Some(w) = f.when else { continue };
+        let gap = |q: &Figure| {
+            if q.toks.end <= f.toks.start {
+                (f.toks.start - q.toks.end, 0)
+            } else if f.toks.end <= q.toks.start {
+                (q.toks.start - f.toks.end, 1)
+            } else {
+                (0, 0)
+            }
+        };
+        if let Some((qi, _)) = figs
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| is_quantity(q.kind))
+            .min_by_key(|(_, q)| gap(q))
+        {
+            own[qi].push(w);
+        }
+    }
+    figs.iter()
+        .zip(own)
+        .map(|(f, o)| {
+            if !is_quantity(f.kind) {
+                Vec::new()
+            } else if o.is_empty() {
+                all.clone()
+            } else {
+                o
+            }
+        })
+        .collect()
+}
+
+/// Checks a whole text against the database.
+pub fn check(db: &Database, text: &str) -> Vec<Finding> {
+    let mut hits: Vec<(usize, &[usize])> = db.candidates(text).collect();
+    hits.sort_by_key(|h| h.0);
+    let mut out = Vec::new();
+    let mut k = 0;
+    let mut claims: Vec<usize> = Vec::new();
+    while k < hits.len() {
+        let para = text::paragraph_bounds(text, hits[k].0);
+        claims.clear();
+        while k < hits.len() && hits[k].0 < para.end {
+            claims.extend_from_slice(hits[k].1);
+            k += 1;
+        }
+        claims.sort_unstable();
+        claims.dedup();
+        check_paragraph(db, text, para, &claims, &mut out);
+    }
+    out
+}
+
+fn check_paragraph(db: &Database, text: &str, para: Range<usize>, claims: &[usize], out: &mut Vec<Finding>) {
+    let sentences: Vec<Sentence> = text::split_sentences(text, para)
+        .into_iter()
+        .map(|r| Sentence::new(text, r))
+        .collect();
+    for (si, s) in sentences.iter().enumerate() {
+        let prev = si.checked_sub(1).map(|p| &sentences[p]);
+        for &ci in claims {
+            if let Some(f) = judge(&db.claims[ci], ci, text, s, prev) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// What one fact makes of a sentence.
+#[derive(Debug, Clone)]
+enum Outcome {
+    Agree(Range<usize>),
+    Conflict(Range<usize>),
+    Silent,
+}
+
+fn judge(claim: &Claim, ci: usize, text: &str, s: &Sentence, prev: Option<&Sentence>) -> Option<Finding> {
+    // The frame: every `about` group here, or in the previous sentence of the paragraph.
+    let mut carried = false;
+    let mut here = false;
+    for g in &claim.about {
+        if s.has(text, g) {
+            here = true;
+        } else if prev.is_some_and(|p| p.has(text, g)) {
+            carried = true;
+        } else {
+            return None;
+        }
+    }
+    if s.has(text, &claim.excludes) {
+        return None;
+    }
+    let mut anaphor = false;
+    if carried {
+        anaphor = s.has(text, &claim.anaphora);
+        // A sentence that names none of the claim's terms and refers back to nothing is not
+        // about it, whatever the previous sentence said.
+        if !here && !anaphor {
+            return None;
+        }
+        if prev.is_some_and(|p| p.has(text, &claim.excludes)) {
+            return None;
+        }
+    }
+    // Without an anaphor, a subject carried from the previous sentence is a guess: agree
+    // only. Likewise when the claim's conflict-requires terms are absent.
+    let can_conflict = (!carried || anaphor)
+        && claim.conflict_requires.iter().all(|g| {
+            s.has(text, g) || (anaphor && prev.is_some_and(|p| p.has(text, g)))
+        });
+    let mut first_agree: Option<(usize, Range<usize>)> = None;
+    let mut first_conflict: Option<(usize, Range<usize>)> = None;
+    for (fi, fact) in claim.facts.iter().enumerate() {
+        match judge_fact(claim, fact, text, s) {
+            Outcome::Agree(span) => {
+                first_agree.get_or_insert((fi, span));
+            }
+            Outcome::Conflict(span) => {
+                first_conflict.get_or_insert((fi, span));
+            }
+            Outcome::Silent => {}
+        }
+    }
+    let (verdict, (fact, span)) = match (first_conflict, first_agree) {
+        (Some(c), _) if can_conflict => (Verdict::Conflicts, c),
+        // A conflict we may not report makes any agreement doubtful too.
+        (Some(_), _) => return None,
+        (None, Some(a)) => (Verdict::Agrees, a),
+        (None, None) => return None,
+    };
+    Some(Finding {
+        claim: ci,
+        fact,
+        verdict,
+        sentence: s.range.clone(),
+        stated: text[span.clone()].to_string(),
+        span,
+        with_previous: carried,
+    })
+}
+
+fn judge_fact(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    match fact.kind {
+        FactKind::Count | FactKind::Rate | FactKind::Share | FactKind::Mass | FactKind::Multiplier => {
+            judge_quantity(claim, fact, text, s)
+        }
+        FactKind::Date => judge_date(fact, text, s),
+        FactKind::Person => judge_person(fact, text, s),
+        FactKind::Assertion => judge_assertion(fact, text, s),
+    }
+}
+
+/// Intervals meet (with a little slack for unit conversions).
+fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
+    let eps = 1e-9 * a.0.abs().max(a.1.abs()).max(1.0);
+    lo <= a.1 + eps && a.0 <= hi + eps
+}
+
+fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    let an = s.analysis(text);
+    let w = &s.words;
+    let mut agree: Option<Range<usize>> = None;
+    let mut conflict: Option<Range<usize>> = None;
+    for (fi, f) in an.figures.iter().enumerate() {
+        let fits = match fact.kind {
+            FactKind::Count => f.kind == Kind::Count && f.per.is_none(),
+            FactKind::Rate => f.kind == Kind::Count && f.per.is_some() && f.per == fact.per,
+            FactKind::Share => f.kind == Kind::Share,
+            FactKind::Mass => f.kind == Kind::Mass,
+            FactKind::Multiplier => f.kind == Kind::Multiplier,
+            _ => false,
+        };
+        if !fits || !period_fits(claim, &an.periods[fi]) {
+            continue;
+        }
+        let binding = match fact.kind {
+            FactKind::Count | FactKind::Rate => noun_binding(text, w, f, &fact.nouns),
+            FactKind::Share | FactKind::Mass => of_binding(text, w, f, &fact.of),
+            FactKind::Multiplier => match than_binding(text, w, f, &fact.than) {
+                Binding::Unbound => Binding::Other, // a comparator must be stated
+                b => b,
+            },
+            _ => Binding::Unbound,
+        };
+        if binding == Binding::Other {
+            continue;
+        }
+        let (mut lo, mut hi) = (f.lo, f.hi);
+        if fact.kind == FactKind::Share && !(fact.is.terms.is_empty() && fact.is_not.terms.is_empty()) {
+            match share_polarity(text, w, &an.figures, fi, fact) {
+                Some(true) => (lo, hi) = (100.0 - hi, 100.0 - lo),
+                Some(false) => {}
+                None => continue, // cannot tell what the share is a share of
+            }
+        }
+        if meets(lo, hi, fact.agree) {
+            agree.get_or_insert(f.span.clone());
+        } else if meets(lo, hi, fact.near)
+            || fact.lookalikes.iter().any(|l| l.when.is_none() && meets(lo, hi, (l.lo, l.hi)))
+        {
+            // A near miss or a known neighbouring figure: say nothing.
+        } else {
+            conflict.get_or_insert(f.span.clone());
+        }
+    }
+    match (agree, conflict) {
+        (Some(a), _) => Outcome::Agree(a),
+        (None, Some(c)) => Outcome::Conflict(c),
+        (None, None) => Outcome::Silent,
+    }
+}
+
+/// Whether a figure's periods allow comparing it with the claim.
+fn period_fits(claim: &Claim, periods: &[When]) -> bool {
+    if claim.period.is_empty() {
+        return true;
+    }
+    if periods.is_empty() {
+        return !claim.period_required;
+    }
+    periods
+        .iter()
+        .any(|w| claim.period.iter().any(|p| p.same_period(w)))
+}
+
+/// How a figure relates to the words a fact expects around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Binding {
+    /// The expected noun, substance or comparator is stated with the figure.
+    Matches,
+    /// Something else is: "12 executives" for a count of companies.
+    Other,
+    /// Nothing is said right at the figure ("5,544 in 2014").
+    Unbound,
+}
+
+/// Words that may follow a number without naming what it counts.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "of" | "to" | "from" | "for" | "on" | "at" | "by" | "with" | "and" | "or" | "but"
+            | "were" | "was" | "is" | "are" | "be" | "been" | "being" | "have" | "has" | "had"
+            | "will" | "would" | "could" | "should" | "may" | "might" | "can" | "that" | "which"
+            | "who" | "this" | "these" | "those" | "since" | "during" | "between" | "than" | "as"
+            | "a" | "an" | "the" | "per" | "each" | "every" | "according" | "after" | "before"
+            | "while" | "when" | "where" | "more" | "less" | "fewer" | "over" | "under" | "last"
+            | "this year" | "alone" | "total" | "overall" | "altogether" | "annually" | "daily"
+            | "die" | "died" | "dying" | "die," | "across" | "nationwide" | "within" | "through"
+            | "into" | "up" | "down" | "out" | "about" | "around" | "it" | "they" | "we" | "he"
+            | "she" | "there" | "here" | "now" | "then" | "also" | "only" | "just" | "already"
+    )
+}
+
+fn is_verb_like(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("ed")
+}
+
+/// Where the first word after a figure leaves it: `Unbound` for punctuation, function words and
+/// verbs; `Other` for anything else (a noun we do not expect).
+fn first_word_binding(w: &Words, at: usize) -> Binding {
+    match w.toks.get(at) {
+        None => Binding::Unbound,
+        Some(t) if t.kind != TokKind::Word => Binding::Unbound,
+        Some(_) => {
+            let x = &w.norm[at];
+            if is_function_word(x) || is_verb_like(x) {
+                Binding::Unbound
+            } else {
+                Binding::Other
+            }
+        }
+    }
+}
+
+/// Whether a term of `group` starts at a token in `from..to`, without crossing punctuation or
+/// another number.
+fn group_in_window(text: &str, w: &Words, group: &TermGroup, from: usize, to: usize) -> bool {
+    let to = to.min(w.toks.len());
+    let mut stop = to;
+    for k in from..to {
+        let t = w.toks[k];
+        if (t.kind == TokKind::Punct && !w.is_joiner(k)) || (t.kind == TokKind::Number && k > from) {
+            stop = k;
+            break;
+        }
+    }
+    group
+        .find_all(text, w)
+        .iter()
+        .any(|&(a, _)| a >= from && a < stop)
+}
+
+/// A count's noun: "70,000 overdose deaths", "eight Chinese companies".
+fn noun_binding(text: &str, w: &Words, f: &Figure, nouns: &TermGroup) -> Binding {
+    if nouns.terms.is_empty() {
+        return Binding::Unbound;
+    }
+    if group_in_window(text, w, nouns, f.after, f.after + 4) {
+        return Binding::Matches;
+    }
+    // "200 a day": look past the rate words.
+    first_word_binding(w, f.after)
+}
+
+/// A share's or mass's "of …": "86% of fentanyl trafficking offenders", "900 pounds of
+/// fentanyl", "most drugs".
+fn of_binding(text: &str, w: &Words, f: &Figure, of: &TermGroup) -> Binding {
+    if of.terms.is_empty() {
+        return Binding::Unbound;
+    }
+    let mut k = f.after;
+    let had_of = w.is(k, "of");
+    if had_of {
+        k += 1;
+    }
+    if group_in_window(text, w, of, k, k + 5) {
+        return Binding::Matches;
+    }
+    if had_of {
+        return Binding::Other;
+    }
+    first_word_binding(w, k)
+}
+
+/// A multiplier's comparator: "50 times more powerful than heroin", "as potent as heroin".
+fn than_binding(text: &str, w: &Words, f: &Figure, than: &TermGroup) -> Binding {
+    let end = (f.after + 6).min(w.toks.len());
+    for k in f.after..end {
+        if w.is(k, "than") || (w.is(k, "as") && k > f.after) || w.is(k, "of") {
+            return if group_in_window(text, w, than, k + 1, k + 4) {
+                Binding::Matches
+            } else {
+                Binding::Other
+            };
+        }
+        if w.toks[k].kind == TokKind::Punct && !w.is_joiner(k) {
+            break;
+        }
+    }
+    Binding::Unbound
+}
+
+/// Negation just before token `at`: "not", "n't", "never", "rather than", "instead of".
+fn negated_before(w: &Words, at: usize) -> bool {
+    let from = at.saturating_sub(3);
+    (from..at).any(|k| {
+        let x = w.norm[k].as_str();
+        matches!(x, "not" | "never" | "no" | "rather" | "instead" | "non") || x.ends_with("n't")
+    })
+}
+
+/// Whether a share is stated of the claim's predicate (`Some(false)`), of its opposite or
+/// negated (`Some(true)`: the complement), or of neither (`None`).
+fn share_polarity(text: &str, w: &Words, figs: &[Figure], fi: usize, fact: &Fact) -> Option<bool> {
+    let f = &figs[fi];
+    let next_share = figs[fi + 1..]
+        .iter()
+        .find(|g| g.kind == Kind::Share)
+        .map_or(w.toks.len(), |g| g.toks.start);
+    let prev_share = figs[..fi]
+        .iter()
+        .rev()
+        .find(|g| g.kind == Kind::Share)
+        .map_or(0, |g| g.toks.end);
+    let mut marks: Vec<(usize, bool)> = fact
+        .is
+        .find_all(text, w)
+        .into_iter()
+        .map(|(a, _)| (a, false))
+        .chain(fact.is_not.find_all(text, w).into_iter().map(|(a, _)| (a, true)))
+        .collect();
+    marks.sort();
+    let pick = marks
+        .iter()
+        .find(|(a, _)| *a >= f.after && *a < next_share)
+        .or_else(|| marks.iter().rev().find(|(a, _)| *a < f.toks.start && *a >= prev_share));
+    pick.map(|&(a, opposite)| opposite != negated_before(w, a))
+}
+
+fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    let Some(truth) = fact.date else {
+        return Outcome::Silent;
+    };
+    let an = s.analysis(text);
+    let mut conflict = None;
+    for f in &an.figures {
+        let Some(w) = f.when else { continue };
+        if w.precision == extract::Precision::Relative {
+            continue;
+        }
+        if w.overlaps(&truth) {
+            return Outcome::Agree(f.span.clone());
+        }
+        if fact.lookalikes.iter().any(|l| l.when.is_some_and(|lw| lw.overlaps(&w))) {
+            continue;
+        }
+        conflict.get_or_insert(f.span.clone());
+    }
+    conflict.map_or(Outcome::Silent, Outcome::Conflict)
+}
+
+fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    let w = &s.words;
+    let named = |range: &Range<usize>| {
+        fact.people.iter().any(|p| {
+            p.names
+                .find_all(text, w)
+                .iter()
+                .any(|&(a, b)| a >= range.start && b <= range.end)
+        })
+    };
+    let everywhere = 0..w.toks.len();
+    let first_named = fact
+        .people
+        .iter()
+        .flat_map(|p| p.names.find_all(text, w))
+        .min()
+        .map(|(a, b)| w.toks[a].start..w.toks[b - 1].end);
+    let mentions = people::mentions(text, w);
+    if fact.any_of {
+        if let Some(m) = mentions.iter().find(|m| m.titled && !named(&m.toks)) {
+            return Outcome::Conflict(m.span.clone());
+        }
+    } else if first_named.is_none()
+        && let Some(m) = mentions.iter().find(|m| m.attributed && !named(&m.toks))
+    {
+        return Outcome::Conflict(m.span.clone());
+    }
+    let _ = everywhere;
+    first_named.map_or(Outcome::Silent, Outcome::Agree)
+}
+
+fn judge_assertion(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    let w = &s.words;
+    let mut agree = None;
+    let mut conflict = None;
+    for (group, opposite) in [(&fact.is, false), (&fact.is_not, true)] {
+        for (a, b) in group.find_all(text, w) {
+            let span = w.toks[a].start..w.toks[b - 1].end;
+            if opposite != negated_before(w, a) {
+                conflict.get_or_insert(span);
+            } else {
+                agree.get_or_insert(span);
+            }
+        }
+    }
+    match (agree, conflict) {
+        (Some(a), None) => Outcome::Agree(a),
+        (None, Some(c)) => Outcome::Conflict(c),
+        _ => Outcome::Silent, // both or neither: not sure
+    }
+}
+
+/// An example sentence whose verdict is not the one the database expects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    pub claim_id: String,
+    pub sentence: String,
+    /// `agrees`, `conflicts` or `silent`.
+    pub expected: &'static str,
+    /// What the checker said about this claim: `agrees`, `conflicts`, `silent` (or both).
+    pub found: String,
+}
+
+/// Runs every claim's example sentences through the checker, each sentence on its own.
+pub fn run_examples(db: &Database) -> Vec<ExampleFailure> {
+    let mut failures = Vec::new();
+    for (ci, claim) in db.claims.iter().enumerate() {
+        let groups: [(&'static str, &Vec<String>); 3] = [
+            ("agrees", &claim.examples.agrees),
+            ("conflicts", &claim.examples.conflicts),
+            ("silent", &claim.examples.silent),
+        ];
+        for (expected, sentences) in groups {
+            for sentence in sentences {
+                let mut verdicts: Vec<&str> = check(db, sentence)
+                    .into_iter()
+                    .filter(|f| f.claim == ci)
+                    .map(|f| f.verdict.as_str())
+                    .collect();
+                verdicts.sort_unstable();
+                verdicts.dedup();
+                let found = if verdicts.is_empty() {
+                    "silent".to_string()
+                } else {
+                    verdicts.join(",")
+                };
+                if found != expected {
+                    failures.push(ExampleFailure {
+                        claim_id: claim.id.clone(),
+                        sentence: sentence.clone(),
+                        expected,
+                        found,
+                    });
+                }
+            }
+        }
+    }
+    failures
+}

@@ -1,0 +1,17 @@
+//! claimcheck: checks prose against a curated database of sourced factual claims.
+//!
+//! Pipeline: [`input`] (bytes to text, line index) → [`db`] (the compiled claims and their
+//! prefilter) → [`check`] (candidate paragraphs, [`text`] sentences, [`terms`] frames,
+//! [`extract`] figures, [`people`] names, verdicts) → [`report`] (printers over findings).
+//! The engine never prints: printing from the library is a lint error outside `cli`.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod db;
+pub mod extract;
+pub mod input;
+pub mod people;
+pub mod report;
+pub mod terms;
+pub mod text;

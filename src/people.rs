@@ -1,0 +1,233 @@
+//! People named in a sentence, for attribution claims ("released by Secretary of State Marco
+//! Rubio", "Senators Chuck Schumer, Bill Cassidy and Maggie Hassan").
+//!
+//! Only names we are sure are people count against a claim: a name after a title, in a list
+//! after "Senators", or directly followed by a verb of saying. A capitalized phrase alone
+//! ("Operation Blue Lotus") is never taken for a person.
+
+use std::ops::Range;
+
+use crate::terms::Words;
+use crate::text::TokKind;
+
+/// A person named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range of the name (title excluded).
+    pub toks: Range<usize>,
+    /// Byte span of the name.
+    pub span: Range<usize>,
+    /// After a title or in a titled list: surely a person.
+    pub titled: bool,
+    /// The person is the one who said or did the thing: "by X", "X said".
+    pub attributed: bool,
+}
+
+/// Titles, normalized, longest first.
+const TITLES: &[&str] = &[
+    "secretary of homeland security",
+    "homeland security secretary",
+    "secretary of state",
+    "attorney general",
+    "majority leader",
+    "minority leader",
+    "secretary",
+    "senators",
+    "senator",
+    "sens",
+    "sen",
+    "representative",
+    "rep",
+    "dr",
+    "president",
+    "director",
+    "governor",
+    "gov",
+    "mr",
+    "mrs",
+    "ms",
+    "administrator",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "minister",
+    "judge",
+    "mayor",
+    "speaker",
+    "professor",
+    "prof",
+];
+
+/// Titles that introduce a list of names.
+fn is_plural_title(t: &str) -> bool {
+    matches!(t, "senators" | "sens" | "representatives" | "reps")
+}
+
+/// Verbs that make the name before them the speaker or actor.
+fn is_attribution_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "called" | "calls" | "told" | "tells" | "stated" | "states"
+            | "announced" | "announces" | "released" | "releases" | "unveiled" | "unveils"
+            | "issued" | "issues" | "declared" | "declares" | "described" | "describes"
+            | "warned" | "warns" | "testified" | "testifies" | "wrote" | "writes" | "added"
+            | "noted" | "argued" | "claimed" | "insisted" | "launched" | "signed"
+    )
+}
+
+/// Capitalized words that are not names (institutions, places, common openers).
+fn is_non_name(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "and" | "department" | "state" | "states" | "united"
+            | "homeland" | "security" | "senate" | "house" | "committee" | "office" | "white"
+            | "u.s" | "us" | "american" | "america" | "border" | "patrol" | "customs"
+            | "protection" | "operation" | "national" | "federal" | "congress" | "republican"
+            | "democrat" | "democratic" | "in" | "on" | "at" | "last" | "this" | "foreign"
+            | "relations" | "justice" | "agency" | "administration" | "commission"
+            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+            | "september" | "october" | "november" | "december" | "monday" | "tuesday"
+            | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+fn is_capitalized(text: &str, w: &Words, i: usize) -> bool {
+    w.toks.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// A name starting at token `i`: capitalized words, initials allowed; returns its end.
+fn name_at(text: &str, w: &Words, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < w.toks.len() && k - i < 4 && is_capitalized(text, w, k) && !is_non_name(&w.norm[k]) {
+        k += 1;
+        // "J." initials
+        if w.is(k, ".") && w.norm[k - 1].chars().count() == 1 {
+            k += 1;
+        }
+    }
+    (k > i).then_some(k)
+}
+
+/// The title ending just before token `i` (its start), if any; titles are capitalized.
+fn title_before(text: &str, w: &Words, i: usize) -> Option<(usize, bool)> {
+    // Skip the abbreviation dot of "Dr." / "Sen.".
+    let end = if i > 0 && w.is(i - 1, ".") { i - 1 } else { i };
+    for t in TITLES {
+        let len = t.split(' ').count();
+        if end >= len
+            && let Some(e) = w.is_phrase(end - len, t)
+            && e == end
+            && is_capitalized(text, w, end - len)
+        {
+            return Some((end - len, is_plural_title(t)));
+        }
+    }
+    None
+}
+
+/// Every person the sentence names.
+pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let n = w.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !is_capitalized(text, w, i) || is_non_name(&w.norm[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(end) = name_at(text, w, i) else {
+            i += 1;
+            continue;
+        };
+        // A title word itself ("Secretary") is not a name.
+        if TITLES.contains(&w.norm[i].as_str()) {
+            i += 1;
+            continue;
+        }
+        let title = title_before(text, w, i);
+        let titled = title.is_some();
+        let by_before = title.map_or(i, |(s, _)| s);
+        let attributed_before = by_before > 0 && (w.is(by_before - 1, "by") || w.is(by_before - 1, "to") && by_before >= 2 && w.is(by_before - 2, "according"));
+        let attributed_after = w.norm.get(end).is_some_and(|x| is_attribution_verb(x));
+        let attributed = attributed_before || attributed_after;
+        // An untitled capitalized phrase is a person only as the speaker: "Jane Doe said".
+        if titled || (end - i >= 2 && attributed) {
+            out.push(Mention {
+                toks: i..end,
+                span: w.toks[i].start..w.toks[end - 1].end,
+                titled,
+                attributed,
+            });
+        }
+        i = end;
+        // "Senators A B, C D and E F": the list shares the title.
+        if let Some((_, true)) = title {
+            loop {
+                let mut k = i;
+                if w.is(k, ",") {
+                    k += 1;
+                }
+                if w.is(k, "and") {
+                    k += 1;
+                }
+                if k == i || !is_capitalized(text, w, k) {
+                    break;
+                }
+                let Some(e) = name_at(text, w, k) else { break };
+                out.push(Mention {
+                    toks: k..e,
+                    span: w.toks[k].start..w.toks[e - 1].end,
+                    titled: true,
+                    attributed: false,
+                });
+                i = e;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn names(s: &str) -> Vec<(String, bool, bool)> {
+        let w = Words::new(s, tokenize(s, 0..s.len()));
+        mentions(s, &w)
+            .into_iter()
+            .map(|m| (s[m.span].to_string(), m.titled, m.attributed))
+            .collect()
+    }
+
+    #[test]
+    fn titled_names() {
+        assert_eq!(
+            names("The policy was released by Secretary of State Marco Rubio."),
+            [("Marco Rubio".to_string(), true, true)]
+        );
+        assert_eq!(names("Dr. Rahul Gupta spoke"), [("Rahul Gupta".to_string(), true, false)]);
+    }
+
+    #[test]
+    fn lists_after_plural_titles() {
+        let got: Vec<String> = names("Senators Chuck Schumer, Bill Cassidy, and Maggie Hassan went")
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
+        assert_eq!(got, ["Chuck Schumer", "Bill Cassidy", "Maggie Hassan"]);
+    }
+
+    #[test]
+    fn speakers_and_non_people() {
+        assert_eq!(
+            names("Alejandro Mayorkas called fentanyl a challenge"),
+            [("Alejandro Mayorkas".to_string(), false, true)]
+        );
+        assert!(names("Operation Blue Lotus began").is_empty());
+        assert!(names("The Department of Homeland Security said").is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! `--format json` (one document) and `--format jsonl` (one finding per line, as found).
+//!
+//! The JSON document is
+//! `{"version": 1, "findings": [...], "errors": [...], "summary": {"files", "findings",
+//! "agrees", "conflicts"}}`. Each finding has `path`, `line`, `column`, `end_line`,
+//! `end_column` (1-based; columns count characters; the span of what the text states, or of the
+//! sentence), `byte_start`, `byte_end` (0-based byte offsets into the decoded text),
+//! `claim_id`, `verdict` (`agrees` | `conflicts`), `text` (the sentence), `stated`,
+//! `expected`, `message`, `statement`, `with_previous` (the previous sentence helped recognise
+//! the claim), and `sources` (`title`, `publisher`, `url`, `date`, `quote`). Fields may be
+//! added in later versions; none will be removed or change meaning while `version` is 1.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Document, InputError, Printer, Summary, collapse, message};
+use crate::check::Finding;
+use crate::db::Database;
+
+/// One finding on the wire.
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub claim_id: &'a str,
+    pub verdict: &'static str,
+    pub text: String,
+    pub stated: String,
+    pub expected: String,
+    pub message: String,
+    pub statement: &'a str,
+    pub with_previous: bool,
+    pub sources: Vec<JsonSource<'a>>,
+}
+
+/// A source on the wire.
+#[derive(Debug, Serialize)]
+pub struct JsonSource<'a> {
+    pub title: &'a str,
+    pub publisher: &'a str,
+    pub url: &'a str,
+    pub date: &'a str,
+    pub quote: &'a str,
+}
+
+/// An input error on the wire.
+#[derive(Debug, Serialize)]
+struct JsonError<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+/// Builds the wire form of a finding.
+pub fn to_json<'a>(db: &'a Database, doc: &Document<'a>, f: &Finding) -> JsonFinding<'a> {
+    let claim = &db.claims[f.claim];
+    let fact = &claim.facts[f.fact];
+    let (line, column) = doc.lines.line_col(doc.text, f.span.start);
+    let (end_line, end_column) = doc.lines.line_col(doc.text, f.span.end);
+    JsonFinding {
+        path: doc.path,
+        line,
+        column,
+        end_line,
+        end_column,
+        byte_start: f.span.start,
+        byte_end: f.span.end,
+        claim_id: &claim.id,
+        verdict: f.verdict.as_str(),
+        text: collapse(&doc.text[f.sentence.clone()]),
+        stated: collapse(&f.stated),
+        expected: fact.expected(),
+        message: message(f, claim, fact),
+        statement: &claim.statement,
+        with_previous: f.with_previous,
+        sources: claim
+            .sources
+            .iter()
+            .map(|s| JsonSource {
+                title: &s.title,
+                publisher: &s.publisher,
+                url: &s.url,
+                date: &s.date,
+                quote: &s.quote,
+            })
+            .collect(),
+    }
+}
+
+/// Collects everything and writes one JSON document at the end.
+pub struct Json<W: Write> {
+    out: W,
+    findings: Vec<serde_json::Value>,
+    errors: Vec<serde_json::Value>,
+}
+
+impl<W: Write> Json<W> {
+    pub fn new(out: W) -> Self {
+        Json {
+            out,
+            findings: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+fn io_err(e: serde_json::Error) -> io::Error {
+    io::Error::other(e)
+}
+
+impl<W: Write> Printer for Json<W> {
+    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
+        for f in findings {
+            self.findings
+                .push(serde_json::to_value(to_json(db, doc, f)).map_err(io_err)?);
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, err: &InputError) -> io::Result<()> {
+        let e = JsonError {
+            path: &err.path,
+            message: &err.message,
+        };
+        self.errors.push(serde_json::to_value(e).map_err(io_err)?);
+        Ok(())
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        let doc = serde_json::json!({
+            "version": 1,
+            "findings": std::mem::take(&mut self.findings),
+            "errors": std::mem::take(&mut self.errors),
+            "summary": {
+                "files": s.files,
+                "findings": s.findings,
+                "agrees": s.agrees,
+                "conflicts": s.conflicts,
+            },
+        });
+        serde_json::to_writer(&mut self.out, &doc).map_err(io_err)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}
+
+/// Writes each finding as one JSON line as soon as its file is checked.
+pub struct JsonLines<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonLines<W> {
+    pub fn new(out: W) -> Self {
+        JsonLines { out }
+    }
+}
+
+impl<W: Write> Printer for JsonLines<W> {
+    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
+        for f in findings {
+            serde_json::to_writer(&mut self.out, &to_json(db, doc, f)).map_err(io_err)?;
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    fn error(&mut self, _err: &InputError) -> io::Result<()> {
+        Ok(()) // reported on stderr; a JSON line is a finding
+    }
+
+    fn finish(&mut self, _s: &Summary) -> io::Result<()> {
+        self.out.flush()
+    }
+}
