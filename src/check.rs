@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::db::{Claim, Database, Fact, FactKind};
-use crate::extract::{self, Figure, Kind, When};
+use crate::extract::{self, Bound, Figure, Kind, When};
 use crate::people;
 use crate::terms::{TermGroup, Words};
 use crate::text::{self, TokKind};
@@ -88,7 +88,10 @@ impl Sentence {
 }
 
 fn is_quantity(k: Kind) -> bool {
-    matches!(k, Kind::Count | Kind::Share | Kind::Mass | Kind::Multiplier | Kind::Money)
+    matches!(
+        k,
+        Kind::Count | Kind::Share | Kind::Mass | Kind::Multiplier | Kind::Money
+    )
 }
 
 /// Gives each period to the nearest quantity (ties go to the quantity before it: "5,544 in
@@ -151,7 +154,13 @@ pub fn check(db: &Database, text: &str) -> Vec<Finding> {
     out
 }
 
-fn check_paragraph(db: &Database, text: &str, para: Range<usize>, claims: &[usize], out: &mut Vec<Finding>) {
+fn check_paragraph(
+    db: &Database,
+    text: &str,
+    para: Range<usize>,
+    claims: &[usize],
+    out: &mut Vec<Finding>,
+) {
     let sentences: Vec<Sentence> = text::split_sentences(text, para)
         .into_iter()
         .map(|r| Sentence::new(text, r))
@@ -174,7 +183,13 @@ enum Outcome {
     Silent,
 }
 
-fn judge(claim: &Claim, ci: usize, text: &str, s: &Sentence, prev: Option<&Sentence>) -> Option<Finding> {
+fn judge(
+    claim: &Claim,
+    ci: usize,
+    text: &str,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+) -> Option<Finding> {
     // The frame: every `about` group here, or in the previous sentence of the paragraph.
     let mut carried = false;
     let mut here = false;
@@ -205,9 +220,10 @@ fn judge(claim: &Claim, ci: usize, text: &str, s: &Sentence, prev: Option<&Sente
     // Without an anaphor, a subject carried from the previous sentence is a guess: agree
     // only. Likewise when the claim's conflict-requires terms are absent.
     let can_conflict = (!carried || anaphor)
-        && claim.conflict_requires.iter().all(|g| {
-            s.has(text, g) || (anaphor && prev.is_some_and(|p| p.has(text, g)))
-        });
+        && claim
+            .conflict_requires
+            .iter()
+            .all(|g| s.has(text, g) || (anaphor && prev.is_some_and(|p| p.has(text, g))));
     let mut first_agree: Option<(usize, Range<usize>)> = None;
     let mut first_conflict: Option<(usize, Range<usize>)> = None;
     for (fi, fact) in claim.facts.iter().enumerate() {
@@ -241,9 +257,11 @@ fn judge(claim: &Claim, ci: usize, text: &str, s: &Sentence, prev: Option<&Sente
 
 fn judge_fact(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     match fact.kind {
-        FactKind::Count | FactKind::Rate | FactKind::Share | FactKind::Mass | FactKind::Multiplier => {
-            judge_quantity(claim, fact, text, s)
-        }
+        FactKind::Count
+        | FactKind::Rate
+        | FactKind::Share
+        | FactKind::Mass
+        | FactKind::Multiplier => judge_quantity(claim, fact, text, s),
         FactKind::Date => judge_date(fact, text, s),
         FactKind::Person => judge_person(fact, text, s),
         FactKind::Assertion => judge_assertion(fact, text, s),
@@ -286,17 +304,25 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
             continue;
         }
         let (mut lo, mut hi) = (f.lo, f.hi);
-        if fact.kind == FactKind::Share && !(fact.is.terms.is_empty() && fact.is_not.terms.is_empty()) {
+        if fact.kind == FactKind::Share
+            && !(fact.is.terms.is_empty() && fact.is_not.terms.is_empty())
+        {
             match share_polarity(text, w, &an.figures, fi, fact) {
                 Some(true) => (lo, hi) = (100.0 - hi, 100.0 - lo),
                 Some(false) => {}
-                None => continue, // cannot tell what the share is a share of
+                // With an opposite to tell apart, a share of neither is a share of something
+                // else; without one, `is` only serves to catch negation.
+                None if !fact.is_not.terms.is_empty() => continue,
+                None => {}
             }
         }
         if meets(lo, hi, fact.agree) {
             agree.get_or_insert(f.span.clone());
         } else if meets(lo, hi, fact.near)
-            || fact.lookalikes.iter().any(|l| l.when.is_none() && meets(lo, hi, (l.lo, l.hi)))
+            || fact
+                .lookalikes
+                .iter()
+                .any(|l| l.when.is_none() && fits_lookalike(f, lo, hi, (l.lo, l.hi)))
         {
             // A near miss or a known neighbouring figure: say nothing.
         } else {
@@ -308,6 +334,26 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
         (None, Some(c)) => Outcome::Conflict(c),
         (None, None) => Outcome::Silent,
     }
+}
+
+/// Whether a stated interval reads as a known neighbouring figure. A one-sided statement
+/// ("more than 100,000", "fewer than a third", "most") fits only when its bound lies near the
+/// look-alike: "more than 100,000" reads as the 106,699 all-drug deaths, "fewer than a third"
+/// does not read as 8.5%.
+fn fits_lookalike(f: &Figure, lo: f64, hi: f64, l: (f64, f64)) -> bool {
+    if !matches!(f.bound, Bound::AtLeast | Bound::AtMost | Bound::Quantifier) {
+        return meets(lo, hi, l);
+    }
+    const NEAR: f64 = 0.10;
+    let max = if f.kind == Kind::Share {
+        100.0
+    } else {
+        f64::INFINITY
+    };
+    // The ends that the words state (not the ends of the scale).
+    [(lo, lo > 0.0), (hi, hi < max)]
+        .into_iter()
+        .any(|(e, stated)| stated && e >= l.0 * (1.0 - NEAR) && e <= l.1 * (1.0 + NEAR))
 }
 
 /// Whether a figure's periods allow comparing it with the claim.
@@ -338,16 +384,97 @@ enum Binding {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "in" | "of" | "to" | "from" | "for" | "on" | "at" | "by" | "with" | "and" | "or" | "but"
-            | "were" | "was" | "is" | "are" | "be" | "been" | "being" | "have" | "has" | "had"
-            | "will" | "would" | "could" | "should" | "may" | "might" | "can" | "that" | "which"
-            | "who" | "this" | "these" | "those" | "since" | "during" | "between" | "than" | "as"
-            | "a" | "an" | "the" | "per" | "each" | "every" | "according" | "after" | "before"
-            | "while" | "when" | "where" | "more" | "less" | "fewer" | "over" | "under" | "last"
-            | "this year" | "alone" | "total" | "overall" | "altogether" | "annually" | "daily"
-            | "die" | "died" | "dying" | "die," | "across" | "nationwide" | "within" | "through"
-            | "into" | "up" | "down" | "out" | "about" | "around" | "it" | "they" | "we" | "he"
-            | "she" | "there" | "here" | "now" | "then" | "also" | "only" | "just" | "already"
+        "in" | "of"
+            | "to"
+            | "from"
+            | "for"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "were"
+            | "was"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "can"
+            | "that"
+            | "which"
+            | "who"
+            | "this"
+            | "these"
+            | "those"
+            | "since"
+            | "during"
+            | "between"
+            | "than"
+            | "as"
+            | "a"
+            | "an"
+            | "the"
+            | "per"
+            | "each"
+            | "every"
+            | "according"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "where"
+            | "more"
+            | "less"
+            | "fewer"
+            | "over"
+            | "under"
+            | "last"
+            | "this year"
+            | "alone"
+            | "total"
+            | "overall"
+            | "altogether"
+            | "annually"
+            | "daily"
+            | "die"
+            | "died"
+            | "dying"
+            | "die,"
+            | "across"
+            | "nationwide"
+            | "within"
+            | "through"
+            | "into"
+            | "up"
+            | "down"
+            | "out"
+            | "about"
+            | "around"
+            | "it"
+            | "they"
+            | "we"
+            | "he"
+            | "she"
+            | "there"
+            | "here"
+            | "now"
+            | "then"
+            | "also"
+            | "only"
+            | "just"
+            | "already"
     )
 }
 
@@ -379,7 +506,8 @@ fn group_in_window(text: &str, w: &Words, group: &TermGroup, from: usize, to: us
     let mut stop = to;
     for k in from..to {
         let t = w.toks[k];
-        if (t.kind == TokKind::Punct && !w.is_joiner(k)) || (t.kind == TokKind::Number && k > from) {
+        if (t.kind == TokKind::Punct && !w.is_joiner(k)) || (t.kind == TokKind::Number && k > from)
+        {
             stop = k;
             break;
         }
@@ -467,13 +595,23 @@ fn share_polarity(text: &str, w: &Words, figs: &[Figure], fi: usize, fact: &Fact
         .find_all(text, w)
         .into_iter()
         .map(|(a, _)| (a, false))
-        .chain(fact.is_not.find_all(text, w).into_iter().map(|(a, _)| (a, true)))
+        .chain(
+            fact.is_not
+                .find_all(text, w)
+                .into_iter()
+                .map(|(a, _)| (a, true)),
+        )
         .collect();
     marks.sort();
     let pick = marks
         .iter()
         .find(|(a, _)| *a >= f.after && *a < next_share)
-        .or_else(|| marks.iter().rev().find(|(a, _)| *a < f.toks.start && *a >= prev_share));
+        .or_else(|| {
+            marks
+                .iter()
+                .rev()
+                .find(|(a, _)| *a < f.toks.start && *a >= prev_share)
+        });
     pick.map(|&(a, opposite)| opposite != negated_before(w, a))
 }
 
@@ -491,7 +629,11 @@ fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
         if w.overlaps(&truth) {
             return Outcome::Agree(f.span.clone());
         }
-        if fact.lookalikes.iter().any(|l| l.when.is_some_and(|lw| lw.overlaps(&w))) {
+        if fact
+            .lookalikes
+            .iter()
+            .any(|l| l.when.is_some_and(|lw| lw.overlaps(&w)))
+        {
             continue;
         }
         conflict.get_or_insert(f.span.clone());

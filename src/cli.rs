@@ -160,10 +160,13 @@ fn read_input(input: &Input) -> Result<(String, Vec<u8>), InputError> {
     match input {
         Input::Stdin => {
             let mut buf = Vec::new();
-            io::stdin().lock().read_to_end(&mut buf).map_err(|e| InputError {
-                path: "-".into(),
-                message: format!("cannot read standard input: {e}"),
-            })?;
+            io::stdin()
+                .lock()
+                .read_to_end(&mut buf)
+                .map_err(|e| InputError {
+                    path: "-".into(),
+                    message: format!("cannot read standard input: {e}"),
+                })?;
             Ok(("-".into(), buf))
         }
         Input::File(p) => std::fs::read(p)

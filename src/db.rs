@@ -200,7 +200,11 @@ impl FactKind {
     fn is_numeric(self) -> bool {
         matches!(
             self,
-            FactKind::Count | FactKind::Rate | FactKind::Share | FactKind::Mass | FactKind::Multiplier
+            FactKind::Count
+                | FactKind::Rate
+                | FactKind::Share
+                | FactKind::Mass
+                | FactKind::Multiplier
         )
     }
 }
@@ -314,7 +318,11 @@ pub struct DbError {
 
 impl std::fmt::Display for DbError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
     }
 }
 
@@ -401,7 +409,10 @@ impl Database {
                 list: Vec::new(),
             };
             if src.len() > MAX_DB_BYTES {
-                p.at(0, format!("the database is larger than {} MiB", MAX_DB_BYTES >> 20));
+                p.at(
+                    0,
+                    format!("the database is larger than {} MiB", MAX_DB_BYTES >> 20),
+                );
                 errors.extend(p.list);
                 continue;
             }
@@ -418,8 +429,10 @@ impl Database {
             if raw.claim.len() > MAX_CLAIMS {
                 p.at(0, format!("more than {MAX_CLAIMS} claims"));
             }
-            for spanned in raw.claim.into_iter().take(MAX_CLAIMS) {
-                let span = spanned.span();
+            // A claim's span covers only its `[[claim]]` header: its region runs to the next.
+            let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
+            for (k, spanned) in raw.claim.into_iter().take(MAX_CLAIMS).enumerate() {
+                let span = spanned.span().start..starts.get(k + 1).copied().unwrap_or(src.len());
                 let rc = spanned.into_inner();
                 let (line, _) = line_col(src, span.start);
                 if let Some((other, other_line)) = seen.get(&rc.id) {
@@ -449,7 +462,10 @@ impl Database {
     }
 
     /// Claims that may be about the text around each prefilter hit: `(byte offset, claims)`.
-    pub fn candidates<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, &'a [usize])> + 'a {
+    pub fn candidates<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a [usize])> + 'a {
         self.prefilter.iter().flat_map(move |ac| {
             ac.find_overlapping_iter(text).filter_map(move |m| {
                 // A term starts at a word boundary.
@@ -457,7 +473,10 @@ impl Database {
                 if before.is_some_and(char::is_alphanumeric) {
                     return None;
                 }
-                Some((m.start(), self.pattern_claims[m.pattern().as_usize()].as_slice()))
+                Some((
+                    m.start(),
+                    self.pattern_claims[m.pattern().as_usize()].as_slice(),
+                ))
             })
         })
     }
@@ -474,7 +493,9 @@ fn build_prefilter(claims: &[Claim]) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
     let mut owners: Vec<Vec<usize>> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
     for (ci, c) in claims.iter().enumerate() {
-        let Some(group) = anchor_group(c) else { continue };
+        let Some(group) = anchor_group(c) else {
+            continue;
+        };
         for t in &group.terms {
             let Some(lit) = t.literal() else { continue };
             let lit = prefilter_literal(lit);
@@ -520,12 +541,7 @@ pub fn anchor_group(c: &Claim) -> Option<&TermGroup> {
         })
 }
 
-fn compile_group(
-    terms: &[String],
-    span: &Range<usize>,
-    what: &str,
-    p: &mut Problems,
-) -> TermGroup {
+fn compile_group(terms: &[String], span: &Range<usize>, what: &str, p: &mut Problems) -> TermGroup {
     let mut out = Vec::new();
     for t in terms {
         match Term::compile(t) {
@@ -597,7 +613,11 @@ fn compile_claim(
         );
     }
     if rc.statement.trim().is_empty() {
-        p.within(span, "statement", "`statement` is empty: state the claim in one sentence");
+        p.within(
+            span,
+            "statement",
+            "`statement` is empty: state the claim in one sentence",
+        );
     }
     let term_count: usize = rc.about.iter().map(Vec::len).sum::<usize>()
         + rc.excludes.len()
@@ -607,19 +627,30 @@ fn compile_claim(
         p.within(
             span,
             "about",
-            format!("claim `{}` lists {term_count} terms; at most {MAX_TERMS_PER_CLAIM} are allowed", rc.id),
+            format!(
+                "claim `{}` lists {term_count} terms; at most {MAX_TERMS_PER_CLAIM} are allowed",
+                rc.id
+            ),
         );
         return None;
     }
     if rc.about.is_empty() {
-        p.within(span, &rc.id, "`about` is missing or empty: give at least one group of terms");
+        p.within(
+            span,
+            &rc.id,
+            "`about` is missing or empty: give at least one group of terms",
+        );
     }
     let about: Vec<TermGroup> = rc
         .about
         .iter()
         .map(|g| {
             if g.is_empty() {
-                p.within(span, "about", "`about` has an empty group; every group needs a term");
+                p.within(
+                    span,
+                    "about",
+                    "`about` has an empty group; every group needs a term",
+                );
             }
             compile_group(g, span, "`about`", p)
         })
@@ -657,10 +688,21 @@ fn compile_claim(
         }
     }
     if rc.period_required.is_some() && rc.period.is_empty() {
-        p.within(span, "period-required", "`period-required` is set but `period` is empty");
+        p.within(
+            span,
+            "period-required",
+            "`period-required` is set but `period` is empty",
+        );
     }
     if rc.fact.is_empty() {
-        p.within(span, &rc.id, format!("claim `{}` has no `[[claim.fact]]`: add at least one fact to check", rc.id));
+        p.within(
+            span,
+            &rc.id,
+            format!(
+                "claim `{}` has no `[[claim.fact]]`: add at least one fact to check",
+                rc.id
+            ),
+        );
     }
     let facts: Vec<Fact> = rc
         .fact
@@ -668,7 +710,14 @@ fn compile_claim(
         .filter_map(|f| compile_fact(f, span, p))
         .collect();
     if rc.source.is_empty() {
-        p.within(span, &rc.id, format!("claim `{}` has no `[[claim.source]]`: every claim needs a source", rc.id));
+        p.within(
+            span,
+            &rc.id,
+            format!(
+                "claim `{}` has no `[[claim.source]]`: every claim needs a source",
+                rc.id
+            ),
+        );
     }
     let mut sources = Vec::new();
     for s in &rc.source {
@@ -684,15 +733,33 @@ fn compile_claim(
             }
         }
         if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
-            p.within(span, &s.url, format!("source url \"{}\" must start with https:// or http://", s.url));
+            p.within(
+                span,
+                &s.url,
+                format!(
+                    "source url \"{}\" must start with https:// or http://",
+                    s.url
+                ),
+            );
         }
         if !valid_source_date(&s.date) {
-            p.within(span, &s.date, format!("source date \"{}\" must be YYYY, YYYY-MM or YYYY-MM-DD", s.date));
+            p.within(
+                span,
+                &s.date,
+                format!(
+                    "source date \"{}\" must be YYYY, YYYY-MM or YYYY-MM-DD",
+                    s.date
+                ),
+            );
         }
         if let Some(r) = &s.role
             && !matches!(r.as_str(), "primary" | "secondary" | "article")
         {
-            p.within(span, r, format!("source role \"{r}\" must be primary, secondary or article"));
+            p.within(
+                span,
+                r,
+                format!("source role \"{r}\" must be primary, secondary or article"),
+            );
         }
         sources.push(Source {
             title: s.title.clone(),
@@ -737,7 +804,12 @@ fn is_pattern(t: &str) -> bool {
 }
 
 fn valid_source_date(s: &str) -> bool {
-    When::parse(s).is_some_and(|w| matches!(w.precision, Precision::Day | Precision::Month | Precision::Year))
+    When::parse(s).is_some_and(|w| {
+        matches!(
+            w.precision,
+            Precision::Day | Precision::Month | Precision::Year
+        )
+    })
 }
 
 fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fact> {
@@ -762,12 +834,24 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
         ("tolerance", f.tolerance.is_some(), kind.is_numeric()),
         ("range", f.range.is_some(), kind.is_numeric()),
         ("margin", f.margin.is_some(), kind.is_numeric()),
-        ("nouns", !f.nouns.is_empty(), matches!(kind, FactKind::Count | FactKind::Rate)),
-        ("of", !f.of.is_empty(), matches!(kind, FactKind::Share | FactKind::Mass)),
+        (
+            "nouns",
+            !f.nouns.is_empty(),
+            matches!(kind, FactKind::Count | FactKind::Rate),
+        ),
+        (
+            "of",
+            !f.of.is_empty(),
+            matches!(kind, FactKind::Share | FactKind::Mass),
+        ),
         ("than", !f.than.is_empty(), kind == FactKind::Multiplier),
         ("date", f.date.is_some(), kind == FactKind::Date),
         ("people", !f.people.is_empty(), kind == FactKind::Person),
-        ("is", !f.is.is_empty() || !f.is_not.is_empty(), matches!(kind, FactKind::Share | FactKind::Assertion)),
+        (
+            "is",
+            !f.is.is_empty() || !f.is_not.is_empty(),
+            matches!(kind, FactKind::Share | FactKind::Assertion),
+        ),
     ];
     for (key, present, allowed) in misplaced {
         if present && !allowed {
@@ -775,7 +859,11 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
         }
     }
     if f.any_of && kind != FactKind::Person {
-        p.within(span, "any-of", format!("`any-of` does not apply to a {k} fact"));
+        p.within(
+            span,
+            "any-of",
+            format!("`any-of` does not apply to a {k} fact"),
+        );
     }
     let mut unit = None;
     if kind == FactKind::Mass {
@@ -793,16 +881,28 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
         match f.per.as_deref() {
             Some(s) => match Per::parse(s) {
                 Some(x) => per = Some(x),
-                None => p.within(span, s, format!("unknown `per` \"{s}\"; use day, week, month or year")),
+                None => p.within(
+                    span,
+                    s,
+                    format!("unknown `per` \"{s}\"; use day, week, month or year"),
+                ),
             },
-            None => p.within(span, "kind", "a rate fact needs `per` (day, week, month or year)"),
+            None => p.within(
+                span,
+                "kind",
+                "a rate fact needs `per` (day, week, month or year)",
+            ),
         }
     }
     let mut agree = (f64::NAN, f64::NAN);
     let mut near = agree;
     if kind.is_numeric() {
         if f.value.is_none() && f.range.is_none() {
-            p.within(span, "kind", format!("a {k} fact needs `value` (or `range`)"));
+            p.within(
+                span,
+                "kind",
+                format!("a {k} fact needs `value` (or `range`)"),
+            );
         }
         let tol = match f.tolerance.as_ref().map(parse_tolerance) {
             Some(Ok(t)) => t,
@@ -812,19 +912,30 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
             }
             None => (0.0, false),
         };
-        let value = f.value.or(f.range.map(|[a, b]| (a + b) / 2.0)).unwrap_or(0.0);
+        let value = f
+            .value
+            .or(f.range.map(|[a, b]| (a + b) / 2.0))
+            .unwrap_or(0.0);
         if !value.is_finite() {
             p.within(span, "value", "`value` must be a finite number");
         }
         let (lo, hi) = match f.range {
             Some([a, b]) if a <= b => (a, b),
             Some([a, b]) => {
-                p.within(span, "range", format!("`range` [{a}, {b}] must be [low, high]"));
+                p.within(
+                    span,
+                    "range",
+                    format!("`range` [{a}, {b}] must be [low, high]"),
+                );
                 (a, b)
             }
             None => (value, value),
         };
-        let (alo, ahi) = if f.range.is_some() { (lo, hi) } else { widen(lo, hi, value, tol) };
+        let (alo, ahi) = if f.range.is_some() {
+            (lo, hi)
+        } else {
+            widen(lo, hi, value, tol)
+        };
         let margin = match f.margin.as_ref().map(parse_tolerance) {
             Some(Ok(m)) => m,
             Some(Err(e)) => {
@@ -839,7 +950,11 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
         agree = (alo * scale, ahi * scale);
         near = (nlo * scale, nhi * scale);
         if kind == FactKind::Multiplier && f.than.is_empty() {
-            p.within(span, "kind", "a multiplier fact needs `than` (the comparator, e.g. [\"heroin\"])");
+            p.within(
+                span,
+                "kind",
+                "a multiplier fact needs `than` (the comparator, e.g. [\"heroin\"])",
+            );
         }
     }
     let mut date = None;
@@ -867,7 +982,11 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
         }
     }
     if kind == FactKind::Assertion && f.is.is_empty() && f.is_not.is_empty() {
-        p.within(span, "kind", "an assertion fact needs `is` or `is-not` terms");
+        p.within(
+            span,
+            "kind",
+            "an assertion fact needs `is` or `is-not` terms",
+        );
     }
     let mut lookalikes = Vec::new();
     for l in &f.lookalikes {
@@ -880,7 +999,11 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
                     when: Some(w),
                     note,
                 }),
-                None => p.within(span, d, format!("look-alike date \"{d}\" is not understood")),
+                None => p.within(
+                    span,
+                    d,
+                    format!("look-alike date \"{d}\" is not understood"),
+                ),
             }
             continue;
         }
@@ -898,7 +1021,11 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
                 widen(v, v, v, tol)
             }
             _ => {
-                p.within(span, "lookalikes", "a look-alike needs `value`, `range` [low, high] or `date`");
+                p.within(
+                    span,
+                    "lookalikes",
+                    "a look-alike needs `value`, `range` [low, high] or `date`",
+                );
                 continue;
             }
         };
@@ -956,7 +1083,7 @@ pub fn format_number(v: f64) -> String {
     let digits = int.to_string();
     let mut out = String::new();
     for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -968,18 +1095,64 @@ pub fn format_number(v: f64) -> String {
     if neg { format!("-{out}") } else { out }
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date or period as people write it: "March 13, 2023", "October 7–10, 2023", "FY2022".
+pub fn format_when(w: &When) -> String {
+    let (y, m, d) = (w.lo / 10000, (w.lo / 100 % 100) as usize, w.lo % 100);
+    let month = |m: usize| MONTHS.get(m.wrapping_sub(1)).copied().unwrap_or("?");
+    match w.precision {
+        Precision::Day => format!("{} {d}, {y}", month(m)),
+        Precision::Month => format!("{} {y}", month(m)),
+        Precision::Year => format!("{y}"),
+        Precision::Fiscal => format!("FY{}", w.hi / 10000),
+        Precision::Since => format!("since {y}"),
+        Precision::MonthOnly => month(m).to_string(),
+        Precision::MonthDay => format!("{} {d}", month(m)),
+        Precision::Relative => "a relative date".to_string(),
+        Precision::Span => {
+            let (y2, m2, d2) = (w.hi / 10000, (w.hi / 100 % 100) as usize, w.hi % 100);
+            if m == 1 && d == 1 && m2 == 12 && d2 == 31 {
+                format!("{y}–{y2}")
+            } else if y == y2 && m == m2 {
+                format!("{} {d}–{d2}, {y}", month(m))
+            } else {
+                format!("{} {d}, {y} – {} {d2}, {y2}", month(m), month(m2))
+            }
+        }
+    }
+}
+
 impl Fact {
     /// What the sources say, for messages: "86.3% (±1 point)", "14,104 lb", "March 13, 2023".
     pub fn expected(&self) -> String {
-        let label = self.label.as_deref();
-        let core = match self.kind {
-            FactKind::Count | FactKind::Rate | FactKind::Share | FactKind::Mass | FactKind::Multiplier => {
+        match self.kind {
+            FactKind::Count
+            | FactKind::Rate
+            | FactKind::Share
+            | FactKind::Mass
+            | FactKind::Multiplier => {
                 let scale = self.unit.as_ref().map_or(1.0, |(_, kg)| *kg);
                 let unit = match self.kind {
                     FactKind::Share => "%".to_string(),
-                    FactKind::Mass => format!(" {}", self.unit.as_ref().map_or("", |(u, _)| u.as_str())),
+                    FactKind::Mass => {
+                        format!(" {}", self.unit.as_ref().map_or("", |(u, _)| u.as_str()))
+                    }
                     FactKind::Multiplier => "×".to_string(),
-                    FactKind::Rate => format!(" per {}", self.per.map_or("", Per::name)),
+                    FactKind::Rate => format!(" a {}", self.per.map_or("", Per::name)),
                     _ => String::new(),
                 };
                 let mut s = match self.value {
@@ -988,13 +1161,18 @@ impl Fact {
                 };
                 if let Some([a, b]) = self.range {
                     let r = format!("{}–{}{unit}", format_number(a), format_number(b));
-                    s = if s.is_empty() { r } else { format!("{s} ({r} agree)") };
+                    s = if s.is_empty() {
+                        r
+                    } else {
+                        format!("{s} ({r} agree)")
+                    };
                 } else if let Some(t) = &self.tolerance_text
                     && t != "0"
                     && t != "0%"
                 {
                     let t = if self.kind == FactKind::Share && !t.ends_with('%') {
-                        format!("{t} points")
+                        let unit = if t == "1" { "point" } else { "points" };
+                        format!("{t} {unit}")
                     } else {
                         t.clone()
                     };
@@ -1002,11 +1180,11 @@ impl Fact {
                 }
                 s
             }
-            FactKind::Date => self.date_text.clone().unwrap_or_default(),
+            FactKind::Date => self.date.as_ref().map_or_else(String::new, format_when),
             FactKind::Person => {
                 let names: Vec<&str> = self.people.iter().map(|p| p.name.as_str()).collect();
                 if self.any_of {
-                    format!("people among {}", names.join(", "))
+                    format!("one of {}", names.join(", "))
                 } else {
                     names.join(" or ")
                 }
@@ -1016,10 +1194,6 @@ impl Fact {
                 .terms
                 .first()
                 .map_or_else(String::new, |t| t.source().to_string()),
-        };
-        match label {
-            Some(l) => format!("{core} ({l})"),
-            None => core,
         }
     }
 }
@@ -1051,6 +1225,12 @@ date = "2023-10-03"
 quote = "eight companies"
 "#;
 
+    /// 1-based line of the `nth` occurrence of `needle`.
+    fn line_of(src: &str, needle: &str, nth: usize) -> usize {
+        let at = src.match_indices(needle).nth(nth).map(|(i, _)| i).unwrap();
+        src[..at].matches('\n').count() + 1
+    }
+
     #[test]
     fn the_embedded_database_loads() {
         let db = Database::embedded().unwrap_or_else(|e| panic!("{e}"));
@@ -1072,10 +1252,12 @@ quote = "eight companies"
 
     #[test]
     fn unknown_and_missing_keys_are_errors() {
-        let e = load(&MINIMAL.replace("nouns =", "nounz =")).unwrap_err();
+        let src = MINIMAL.replace("nouns =", "nounz =");
+        let e = load(&src).unwrap_err();
         assert!(e.0[0].message.contains("nounz"), "{e}");
-        assert_eq!(e.0[0].line, 11);
-        let e = load(&MINIMAL.replace("statement = \"Eight companies were charged.\"\n", "")).unwrap_err();
+        assert_eq!(e.0[0].line, line_of(&src, "nounz", 0));
+        let e = load(&MINIMAL.replace("statement = \"Eight companies were charged.\"\n", ""))
+            .unwrap_err();
         assert!(e.0[0].message.contains("statement"), "{e}");
     }
 
@@ -1084,12 +1266,25 @@ quote = "eight companies"
         let twice = format!("{MINIMAL}\n{MINIMAL}");
         let e = load(&twice).unwrap_err();
         assert!(e.0[0].message.contains("duplicate claim id"), "{e}");
-        assert_eq!(e.0[0].line, 21);
-        let e = load(&MINIMAL.replace("[\"charged\"]", "[\"/(/\"]")).unwrap_err();
-        assert!(e.0.iter().any(|x| x.message.contains("does not compile") && x.line == 5), "{e}");
-        let bad_unit = MINIMAL.replace("kind = \"count\"", "kind = \"mass\"\nunit = \"stone\"").replace("nouns = [\"companies\"]", "");
+        assert_eq!(e.0[0].line, line_of(&twice, "\"a-claim\"", 1));
+        let src = MINIMAL.replace("[\"charged\"]", "[\"/(/\"]");
+        let e = load(&src).unwrap_err();
+        let at = line_of(&src, "/(/", 0);
+        assert!(
+            e.0.iter()
+                .any(|x| x.message.contains("does not compile") && x.line == at),
+            "{e}"
+        );
+        let bad_unit = MINIMAL
+            .replace("kind = \"count\"", "kind = \"mass\"\nunit = \"stone\"")
+            .replace("nouns = [\"companies\"]", "");
         let e = load(&bad_unit).unwrap_err();
-        assert!(e.0.iter().any(|x| x.message.contains("unknown unit \"stone\"") && x.line == 10), "{e}");
+        let at = line_of(&bad_unit, "stone", 0);
+        assert!(
+            e.0.iter()
+                .any(|x| x.message.contains("unknown unit \"stone\"") && x.line == at),
+            "{e}"
+        );
         let e = load(&MINIMAL.replace("\"count\"", "\"tally\"")).unwrap_err();
         assert!(e.0[0].message.contains("unknown fact kind"), "{e}");
     }
@@ -1100,5 +1295,16 @@ quote = "eight companies"
         assert_eq!(format_number(0.02), "0.02");
         assert_eq!(format_number(86.3), "86.3");
         assert_eq!(format_number(1234567.5), "1,234,567.5");
+    }
+
+    #[test]
+    fn dates_format_for_people() {
+        let f = |s: &str| format_when(&When::parse(s).unwrap());
+        assert_eq!(f("2023-03-13"), "March 13, 2023");
+        assert_eq!(f("2023-10"), "October 2023");
+        assert_eq!(f("2017..2021"), "2017–2021");
+        assert_eq!(f("2023-10-07..2023-10-10"), "October 7–10, 2023");
+        assert_eq!(f("FY2022"), "FY2022");
+        assert_eq!(f("since 2018"), "since 2018");
     }
 }

@@ -89,7 +89,7 @@ pub struct When {
 }
 
 /// The open end of "since 2018".
-pub const OPEN_END: u32 = 9999_12_31;
+pub const OPEN_END: u32 = 99_991_231;
 
 impl When {
     fn year(y: u32) -> When {
@@ -228,7 +228,7 @@ fn days_in_month(y: u32, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         _ => 28,
     }
 }
@@ -598,13 +598,11 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
 /// "twelvefold", "tenfold": a multiplier in one word.
 fn fold_word(word: &str) -> Option<f64> {
     let stem = word.strip_suffix("fold")?;
-    small_word(stem)
-        .or_else(|| tens_word(stem))
-        .or(match stem {
-            "hundred" => Some(100.0),
-            "thousand" => Some(1000.0),
-            _ => None,
-        })
+    small_word(stem).or_else(|| tens_word(stem)).or(match stem {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1000.0),
+        _ => None,
+    })
 }
 
 fn numeral_at(text: &str, w: &Words, i: usize) -> Option<Numeral> {
@@ -771,7 +769,11 @@ fn mass_unit_at(w: &Words, i: usize) -> Option<(f64, usize)> {
     for &(unit, kg) in MASS_UNITS {
         if let Some(end) = w.is_phrase(i, unit) {
             // "lb." keeps its dot as a separate token.
-            let end = if w.is(end, ".") && unit == "lb" { end + 1 } else { end };
+            let end = if w.is(end, ".") && unit == "lb" {
+                end + 1
+            } else {
+                end
+            };
             return Some((kg, end));
         }
     }
@@ -782,7 +784,8 @@ fn mass_unit_at(w: &Words, i: usize) -> Option<(f64, usize)> {
 fn per_after(text: &str, w: &Words, from: usize) -> Option<Per> {
     let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
     let mut k = from;
-    let limit = (from + 6).min(w.toks.len());
+    // "200 people die from synthetic opioid overdoses every day": within the clause.
+    let limit = (from + 9).min(w.toks.len());
     while k < limit {
         let x = word(k);
         if w.toks[k].kind == TokKind::Punct && !w.is_joiner(k) {
@@ -810,7 +813,10 @@ fn per_after(text: &str, w: &Words, from: usize) -> Option<Per> {
                 }
                 if let Some(p) = span(word(j)) {
                     // "a year earlier" is a time, not a rate.
-                    if !matches!(word(j + 1), "earlier" | "ago" | "before" | "later" | "after") {
+                    if !matches!(
+                        word(j + 1),
+                        "earlier" | "ago" | "before" | "later" | "after"
+                    ) {
                         return Some(p);
                     }
                 }
@@ -824,10 +830,11 @@ fn per_after(text: &str, w: &Words, from: usize) -> Option<Per> {
                     return Some(Per::Capita);
                 }
             }
-            "for" if word(k + 1) == "every" => {
-                if digits_at(text, w, k + 2).is_some_and(|n| n.value >= 1000.0) {
-                    return Some(Per::Capita);
-                }
+            "for"
+                if word(k + 1) == "every"
+                    && digits_at(text, w, k + 2).is_some_and(|n| n.value >= 1000.0) =>
+            {
+                return Some(Per::Capita);
             }
             _ => {}
         }
@@ -869,10 +876,36 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
     // One-word multipliers: "twelvefold".
     if let Some(v) = fold_word(word(i)) {
-        return Some((make(text, w, Kind::Multiplier, v, v, Bound::Exact, i, i + 1, None), i + 1));
+        return Some((
+            make(
+                text,
+                w,
+                Kind::Multiplier,
+                v,
+                v,
+                Bound::Exact,
+                i,
+                i + 1,
+                None,
+            ),
+            i + 1,
+        ));
     }
     if word(i) == "twice" && matches!(word(i + 1), "as" | "more") {
-        return Some((make(text, w, Kind::Multiplier, 2.0, 2.0, Bound::Exact, i, i + 1, None), i + 1));
+        return Some((
+            make(
+                text,
+                w,
+                Kind::Multiplier,
+                2.0,
+                2.0,
+                Bound::Exact,
+                i,
+                i + 1,
+                None,
+            ),
+            i + 1,
+        ));
     }
     let a = numeral_at(text, w, i)?;
     if a.suffix == Suffix::Ordinal {
@@ -881,9 +914,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     // Lone "one"/"a" words are articles and pronouns far more often than counts.
     if w.toks[i].kind == TokKind::Word && !a.fraction && a.value < 2.0 && a.end == i + 1 {
         // …except in "one in 5,000".
-        if ratio_after(text, w, &a).is_none() {
-            return None;
-        }
+        ratio_after(text, w, &a)?;
     }
     let money = i > 0 && w.is(i - 1, "$");
     // Ranges: "30 to 50", "50-100", "between 60,000 and 80,000".
@@ -917,8 +948,15 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     };
     if money {
         start = start.min(i - 1);
-        let (l, h) = if ranged { (lo, hi) } else { interval(bound, lo, f64::INFINITY) };
-        return Some((make(text, w, Kind::Money, l, h, bound, start, end, None), end));
+        let (l, h) = if ranged {
+            (lo, hi)
+        } else {
+            interval(bound, lo, f64::INFINITY)
+        };
+        return Some((
+            make(text, w, Kind::Money, l, h, bound, start, end, None),
+            end,
+        ));
     }
     // Percent: "86%", "86 percent", "86 per cent".
     if let Some(after) = percent_after(w, end) {
@@ -928,7 +966,11 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         {
             bound = b;
         }
-        let (l, h) = if ranged { (lo, hi) } else { interval(bound, lo, 100.0) };
+        let (l, h) = if ranged {
+            (lo, hi)
+        } else {
+            interval(bound, lo, 100.0)
+        };
         let stop = after_b.map_or(after, |(_, e)| e);
         let mut f = make(text, w, Kind::Share, l, h, bound, start, stop, None);
         f.after = after;
@@ -938,16 +980,33 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     if !ranged && let Some((m, stop)) = ratio_after(text, w, &a) {
         let v = a.value / m * 100.0;
         let (l, h) = interval(bound, v, 100.0);
-        return Some((make(text, w, Kind::Share, l, h, bound, start, stop, None), stop));
+        return Some((
+            make(text, w, Kind::Share, l, h, bound, start, stop, None),
+            stop,
+        ));
     }
     // Multipliers: "50 times", "50x", "50-fold".
     if a.suffix == Suffix::Times {
-        let (l, h) = if ranged { (lo, hi) } else { interval(bound, lo, f64::INFINITY) };
-        return Some((make(text, w, Kind::Multiplier, l, h, bound, start, end, None), end));
+        let (l, h) = if ranged {
+            (lo, hi)
+        } else {
+            interval(bound, lo, f64::INFINITY)
+        };
+        return Some((
+            make(text, w, Kind::Multiplier, l, h, bound, start, end, None),
+            end,
+        ));
     }
     if let Some(after) = times_after(text, w, end) {
-        let (l, h) = if ranged { (lo, hi) } else { interval(bound, lo, f64::INFINITY) };
-        return Some((make(text, w, Kind::Multiplier, l, h, bound, start, after, None), after));
+        let (l, h) = if ranged {
+            (lo, hi)
+        } else {
+            interval(bound, lo, f64::INFINITY)
+        };
+        return Some((
+            make(text, w, Kind::Multiplier, l, h, bound, start, after, None),
+            after,
+        ));
     }
     // Masses: "900 pounds", "6.4 metric tons", "900-pound".
     if let Some((kg, after)) = mass_unit_at(w, end) {
@@ -962,15 +1021,37 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         } else {
             interval(bound, lo * kg, f64::INFINITY)
         };
-        return Some((make(text, w, Kind::Mass, l, h, bound, start, after, None), after));
+        return Some((
+            make(text, w, Kind::Mass, l, h, bound, start, after, None),
+            after,
+        ));
     }
     if a.fraction {
         // "half of respondents", "more than a third": a share.
         let v = lo * 100.0;
-        let (l, h) = interval(if bound == Bound::Exact { Bound::Approx } else { bound }, v, 100.0);
-        let l = if bound == Bound::Exact { v.min(l.max(v - 2.0)) } else { l };
-        let h = if bound == Bound::Exact { v.max(h.min(v + 2.0)) } else { h };
-        return Some((make(text, w, Kind::Share, l, h, bound, start, end, None), end));
+        let (l, h) = interval(
+            if bound == Bound::Exact {
+                Bound::Approx
+            } else {
+                bound
+            },
+            v,
+            100.0,
+        );
+        let l = if bound == Bound::Exact {
+            v.min(l.max(v - 2.0))
+        } else {
+            l
+        };
+        let h = if bound == Bound::Exact {
+            v.max(h.min(v + 2.0))
+        } else {
+            h
+        };
+        return Some((
+            make(text, w, Kind::Share, l, h, bound, start, end, None),
+            end,
+        ));
     }
     if a.year_like && !ranged {
         // A year is handled by `when_at`; reaching here means a plural noun follows
@@ -987,7 +1068,11 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     }
     let stop = after_b.map_or(end, |(_, e)| e);
     let per = per_after(text, w, stop);
-    let (l, h) = if ranged { (lo, hi) } else { interval(bound, lo, f64::INFINITY) };
+    let (l, h) = if ranged {
+        (lo, hi)
+    } else {
+        interval(bound, lo, f64::INFINITY)
+    };
     let mut f = make(text, w, Kind::Count, l, h, bound, start, stop, None);
     f.per = per;
     f.after = end;
@@ -1015,7 +1100,8 @@ fn ratio_after(text: &str, w: &Words, a: &Numeral) -> Option<(f64, usize)> {
         k += 1;
     }
     let m = numeral_at(text, w, k)?;
-    if m.year_like || m.fraction || m.suffix != Suffix::None || m.value <= a.value || a.value <= 0.0 {
+    if m.year_like || m.fraction || m.suffix != Suffix::None || m.value <= a.value || a.value <= 0.0
+    {
         return None;
     }
     Some((m.value, m.end))
@@ -1056,7 +1142,20 @@ fn quantifier_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
     let prev = if i > 0 { word(i - 1) } else { "" };
     let q = |lo: f64, hi: f64, end: usize| {
-        Some((make(text, w, Kind::Share, lo, hi, Bound::Quantifier, i, end, None), end))
+        Some((
+            make(
+                text,
+                w,
+                Kind::Share,
+                lo,
+                hi,
+                Bound::Quantifier,
+                i,
+                end,
+                None,
+            ),
+            end,
+        ))
     };
     match word(i) {
         // "the most potent" and "at most" are not shares.
@@ -1093,7 +1192,9 @@ fn quantifier_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
             match word(k) {
                 "majority" => q(lo, hi, k + 1),
                 "minority" => q(0.0, 50.0, k + 1),
-                "tiny" | "small" | "minuscule" if word(k + 1) == "fraction" || word(k + 1) == "share" => {
+                "tiny" | "small" | "minuscule"
+                    if word(k + 1) == "fraction" || word(k + 1) == "share" =>
+                {
                     q(0.0, 10.0, k + 2)
                 }
                 "fraction" if word(k + 1) == "of" && word(i) == "a" && prev != "than" => {
@@ -1115,9 +1216,25 @@ fn quantifier_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
 fn is_adjective_after_most(word: &str) -> bool {
     matches!(
         word,
-        "potent" | "powerful" | "deadly" | "dangerous" | "common" | "important" | "recent"
-            | "popular" | "significant" | "effective" | "lethal" | "serious" | "prevalent"
-            | "notable" | "urgent" | "pressing" | "severe" | "frequent" | "widely"
+        "potent"
+            | "powerful"
+            | "deadly"
+            | "dangerous"
+            | "common"
+            | "important"
+            | "recent"
+            | "popular"
+            | "significant"
+            | "effective"
+            | "lethal"
+            | "serious"
+            | "prevalent"
+            | "notable"
+            | "urgent"
+            | "pressing"
+            | "severe"
+            | "frequent"
+            | "widely"
     )
 }
 
@@ -1204,7 +1321,8 @@ fn year_at(text: &str, w: &Words, i: usize) -> Option<(u32, usize)> {
 fn small_int(text: &str, w: &Words, i: usize, max_len: usize) -> Option<u32> {
     let t = w.toks.get(i)?;
     let raw = t.text(text);
-    if t.kind != TokKind::Number || raw.len() > max_len || !raw.bytes().all(|b| b.is_ascii_digit()) {
+    if t.kind != TokKind::Number || raw.len() > max_len || !raw.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     raw.parse().ok()
@@ -1214,7 +1332,20 @@ fn small_int(text: &str, w: &Words, i: usize, max_len: usize) -> Option<u32> {
 fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
     let fig = |when: When, start: usize, end: usize| {
-        Some((make(text, w, Kind::When, 0.0, 0.0, Bound::Exact, start, end, Some(when)), end))
+        Some((
+            make(
+                text,
+                w,
+                Kind::When,
+                0.0,
+                0.0,
+                Bound::Exact,
+                start,
+                end,
+                Some(when),
+            ),
+            end,
+        ))
     };
     // Relative periods.
     match (word(i), word(i + 1)) {
@@ -1374,10 +1505,20 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
         let prev = if mstart > 0 { word(mstart - 1) } else { "" };
         let introduced = matches!(
             prev,
-            "in" | "a" | "last" | "this" | "since" | "during" | "until" | "early" | "late" | "mid"
-                | "by" | "through"
+            "in" | "a"
+                | "last"
+                | "this"
+                | "since"
+                | "during"
+                | "until"
+                | "early"
+                | "late"
+                | "mid"
+                | "by"
+                | "through"
         ) || mstart != mk;
-        if introduced && !matches!(w.norm[mk].as_str(), "may" | "march") || (introduced && prev == "a") {
+        // "May" and "March" alone need "a" before them ("a March hearing").
+        if introduced && (prev == "a" || !matches!(w.norm[mk].as_str(), "may" | "march")) {
             let when = When {
                 lo: m * 100,
                 hi: m * 100 + 31,
@@ -1389,7 +1530,10 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     }
     // Years and year spans: "2017–2021", "2017-21", "2017 to 2021", "in 2021"
     if let Some((a, ae)) = year_at(text, w, i) {
-        if plural_noun_follows(w, ae) || percent_after(w, ae).is_some() || mass_unit_at(w, ae).is_some() {
+        if plural_noun_follows(w, ae)
+            || percent_after(w, ae).is_some()
+            || mass_unit_at(w, ae).is_some()
+        {
             return None;
         }
         if matches!(word(ae), "-" | "–" | "—" | "to" | "through") {
@@ -1490,7 +1634,10 @@ mod tests {
         assert_eq!(one("eighty-six per cent of them", Kind::Share).0, 86.0);
         assert!(close(one("one in 5,000 migrants", Kind::Share).0, 0.02));
         assert!(close(one("four in five offenders", Kind::Share).0, 80.0));
-        assert!(close(one("four out of five offenders", Kind::Share).0, 80.0));
+        assert!(close(
+            one("four out of five offenders", Kind::Share).0,
+            80.0
+        ));
         let (lo, hi, _) = one("half of respondents", Kind::Share);
         assert!(lo < 50.0 && hi > 50.0);
         let (lo, hi, _) = one("fewer than a third of them", Kind::Share);
@@ -1501,8 +1648,16 @@ mod tests {
         assert_eq!(one("the majority of drugs", Kind::Share).0, 50.0);
         assert_eq!(one("the vast majority of drugs", Kind::Share).0, 75.0);
         assert_eq!(one("a tiny fraction of them", Kind::Share).1, 10.0);
-        assert!(figs("one of the most potent opioids").iter().all(|f| f.kind != Kind::Share));
-        assert!(figs("a 2 percentage point rise").iter().all(|f| f.kind != Kind::Share));
+        assert!(
+            figs("one of the most potent opioids")
+                .iter()
+                .all(|f| f.kind != Kind::Share)
+        );
+        assert!(
+            figs("a 2 percentage point rise")
+                .iter()
+                .all(|f| f.kind != Kind::Share)
+        );
     }
 
     #[test]
@@ -1529,7 +1684,10 @@ mod tests {
     fn multipliers() {
         let (lo, _, _) = one("50 times more powerful than heroin", Kind::Multiplier);
         assert_eq!(lo, 50.0);
-        assert_eq!(one("fifty times as potent as heroin", Kind::Multiplier).0, 50.0);
+        assert_eq!(
+            one("fifty times as potent as heroin", Kind::Multiplier).0,
+            50.0
+        );
         assert_eq!(one("a twelvefold rise", Kind::Multiplier).0, 12.0);
         assert_eq!(one("a 50-fold rise", Kind::Multiplier).0, 50.0);
         assert_eq!(one("it is 50x stronger", Kind::Multiplier).0, 50.0);
@@ -1597,12 +1755,20 @@ mod tests {
         assert_eq!(when("in FY2022"), When::parse("FY2022").unwrap());
         assert_eq!(when("in fiscal year 2022"), When::parse("FY2022").unwrap());
         assert_eq!(when("last year").precision, Precision::Relative);
-        assert!(!When::parse("2022").unwrap().same_period(&When::parse("FY2022").unwrap()));
+        assert!(
+            !When::parse("2022")
+                .unwrap()
+                .same_period(&When::parse("FY2022").unwrap())
+        );
     }
 
     #[test]
     fn years_are_not_counts() {
-        assert!(figs("In 2021, it rose").iter().all(|f| f.kind == Kind::When));
+        assert!(
+            figs("In 2021, it rose")
+                .iter()
+                .all(|f| f.kind == Kind::When)
+        );
         let f = figs("2000 deaths");
         assert_eq!(f[0].kind, Kind::Count);
     }
@@ -1610,8 +1776,20 @@ mod tests {
     #[test]
     fn hostile_numbers_do_not_panic() {
         for s in [
-            "1e308", "99999999999999999999999", "1,2,3,4", "..5", "0.0.0", "$", "%", "- -",
-            "one in", "between 5 and", "the 99th of", "FY", "since", "a quarter of a",
+            "1e308",
+            "99999999999999999999999",
+            "1,2,3,4",
+            "..5",
+            "0.0.0",
+            "$",
+            "%",
+            "- -",
+            "one in",
+            "between 5 and",
+            "the 99th of",
+            "FY",
+            "since",
+            "a quarter of a",
         ] {
             let _ = figs(s);
         }

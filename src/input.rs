@@ -64,7 +64,13 @@ mod tests {
     #[test]
     fn bom_and_invalid_bytes() {
         let d = decode(b"\xEF\xBB\xBFhello".to_vec());
-        assert_eq!(d, Decoded { text: "hello".into(), lossy: false });
+        assert_eq!(
+            d,
+            Decoded {
+                text: "hello".into(),
+                lossy: false
+            }
+        );
         let d = decode(b"caf\xE9 86%".to_vec());
         assert!(d.lossy);
         assert_eq!(d.text, "caf\u{FFFD} 86%");

@@ -68,11 +68,40 @@ fn is_plural_title(t: &str) -> bool {
 fn is_attribution_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "say" | "called" | "calls" | "told" | "tells" | "stated" | "states"
-            | "announced" | "announces" | "released" | "releases" | "unveiled" | "unveils"
-            | "issued" | "issues" | "declared" | "declares" | "described" | "describes"
-            | "warned" | "warns" | "testified" | "testifies" | "wrote" | "writes" | "added"
-            | "noted" | "argued" | "claimed" | "insisted" | "launched" | "signed"
+        "said"
+            | "says"
+            | "say"
+            | "called"
+            | "calls"
+            | "told"
+            | "tells"
+            | "stated"
+            | "states"
+            | "announced"
+            | "announces"
+            | "released"
+            | "releases"
+            | "unveiled"
+            | "unveils"
+            | "issued"
+            | "issues"
+            | "declared"
+            | "declares"
+            | "described"
+            | "describes"
+            | "warned"
+            | "warns"
+            | "testified"
+            | "testifies"
+            | "wrote"
+            | "writes"
+            | "added"
+            | "noted"
+            | "argued"
+            | "claimed"
+            | "insisted"
+            | "launched"
+            | "signed"
     )
 }
 
@@ -80,15 +109,67 @@ fn is_attribution_verb(w: &str) -> bool {
 fn is_non_name(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "of" | "and" | "department" | "state" | "states" | "united"
-            | "homeland" | "security" | "senate" | "house" | "committee" | "office" | "white"
-            | "u.s" | "us" | "american" | "america" | "border" | "patrol" | "customs"
-            | "protection" | "operation" | "national" | "federal" | "congress" | "republican"
-            | "democrat" | "democratic" | "in" | "on" | "at" | "last" | "this" | "foreign"
-            | "relations" | "justice" | "agency" | "administration" | "commission"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "monday" | "tuesday"
-            | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "and"
+            | "department"
+            | "state"
+            | "states"
+            | "united"
+            | "homeland"
+            | "security"
+            | "senate"
+            | "house"
+            | "committee"
+            | "office"
+            | "white"
+            | "u.s"
+            | "us"
+            | "american"
+            | "america"
+            | "border"
+            | "patrol"
+            | "customs"
+            | "protection"
+            | "operation"
+            | "national"
+            | "federal"
+            | "congress"
+            | "republican"
+            | "democrat"
+            | "democratic"
+            | "in"
+            | "on"
+            | "at"
+            | "last"
+            | "this"
+            | "foreign"
+            | "relations"
+            | "justice"
+            | "agency"
+            | "administration"
+            | "commission"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
     )
 }
 
@@ -98,10 +179,16 @@ fn is_capitalized(text: &str, w: &Words, i: usize) -> bool {
     })
 }
 
-/// A name starting at token `i`: capitalized words, initials allowed; returns its end.
+/// A name starting at token `i`: capitalized words, initials allowed, up to the next title;
+/// returns its end.
 fn name_at(text: &str, w: &Words, i: usize) -> Option<usize> {
     let mut k = i;
-    while k < w.toks.len() && k - i < 4 && is_capitalized(text, w, k) && !is_non_name(&w.norm[k]) {
+    while k < w.toks.len()
+        && k - i < 4
+        && is_capitalized(text, w, k)
+        && !is_non_name(&w.norm[k])
+        && (k == i || title_at(text, w, k).is_none())
+    {
         k += 1;
         // "J." initials
         if w.is(k, ".") && w.norm[k - 1].chars().count() == 1 {
@@ -111,18 +198,17 @@ fn name_at(text: &str, w: &Words, i: usize) -> Option<usize> {
     (k > i).then_some(k)
 }
 
-/// The title ending just before token `i` (its start), if any; titles are capitalized.
-fn title_before(text: &str, w: &Words, i: usize) -> Option<(usize, bool)> {
-    // Skip the abbreviation dot of "Dr." / "Sen.".
-    let end = if i > 0 && w.is(i - 1, ".") { i - 1 } else { i };
+/// A capitalized title starting at token `i`: where the name after it starts, and whether it
+/// introduces a list ("Senators").
+fn title_at(text: &str, w: &Words, i: usize) -> Option<(usize, bool)> {
+    if !is_capitalized(text, w, i) {
+        return None;
+    }
     for t in TITLES {
-        let len = t.split(' ').count();
-        if end >= len
-            && let Some(e) = w.is_phrase(end - len, t)
-            && e == end
-            && is_capitalized(text, w, end - len)
-        {
-            return Some((end - len, is_plural_title(t)));
+        if let Some(end) = w.is_phrase(i, t) {
+            // The abbreviation dot of "Dr." / "Sen.".
+            let end = if w.is(end, ".") { end + 1 } else { end };
+            return Some((end, is_plural_title(t)));
         }
     }
     None
@@ -134,30 +220,26 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
     let n = w.toks.len();
     let mut i = 0;
     while i < n {
-        if !is_capitalized(text, w, i) || is_non_name(&w.norm[i]) {
+        let title = title_at(text, w, i);
+        let start = title.map_or(i, |(e, _)| e);
+        if !is_capitalized(text, w, start) || is_non_name(&w.norm[start]) {
             i += 1;
             continue;
         }
-        let Some(end) = name_at(text, w, i) else {
+        let Some(end) = name_at(text, w, start) else {
             i += 1;
             continue;
         };
-        // A title word itself ("Secretary") is not a name.
-        if TITLES.contains(&w.norm[i].as_str()) {
-            i += 1;
-            continue;
-        }
-        let title = title_before(text, w, i);
         let titled = title.is_some();
-        let by_before = title.map_or(i, |(s, _)| s);
-        let attributed_before = by_before > 0 && (w.is(by_before - 1, "by") || w.is(by_before - 1, "to") && by_before >= 2 && w.is(by_before - 2, "according"));
+        let attributed_before = i > 0
+            && (w.is(i - 1, "by") || (w.is(i - 1, "to") && i >= 2 && w.is(i - 2, "according")));
         let attributed_after = w.norm.get(end).is_some_and(|x| is_attribution_verb(x));
         let attributed = attributed_before || attributed_after;
         // An untitled capitalized phrase is a person only as the speaker: "Jane Doe said".
-        if titled || (end - i >= 2 && attributed) {
+        if titled || (end - start >= 2 && attributed) {
             out.push(Mention {
-                toks: i..end,
-                span: w.toks[i].start..w.toks[end - 1].end,
+                toks: start..end,
+                span: w.toks[start].start..w.toks[end - 1].end,
                 titled,
                 attributed,
             });
@@ -209,16 +291,32 @@ mod tests {
             names("The policy was released by Secretary of State Marco Rubio."),
             [("Marco Rubio".to_string(), true, true)]
         );
-        assert_eq!(names("Dr. Rahul Gupta spoke"), [("Rahul Gupta".to_string(), true, false)]);
+        assert_eq!(
+            names("Dr. Rahul Gupta spoke"),
+            [("Rahul Gupta".to_string(), true, false)]
+        );
     }
 
     #[test]
     fn lists_after_plural_titles() {
-        let got: Vec<String> = names("Senators Chuck Schumer, Bill Cassidy, and Maggie Hassan went")
-            .into_iter()
-            .map(|m| m.0)
-            .collect();
+        let got: Vec<String> =
+            names("Senators Chuck Schumer, Bill Cassidy, and Maggie Hassan went")
+                .into_iter()
+                .map(|m| m.0)
+                .collect();
         assert_eq!(got, ["Chuck Schumer", "Bill Cassidy", "Maggie Hassan"]);
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        assert_eq!(
+            names("Attorney General Merrick Garland testified"),
+            [("Merrick Garland".to_string(), true, true)]
+        );
+        assert_eq!(
+            names("DHS Secretary Alejandro Mayorkas spoke"),
+            [("Alejandro Mayorkas".to_string(), true, false)]
+        );
     }
 
     #[test]

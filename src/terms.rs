@@ -81,7 +81,10 @@ pub struct TermWord {
 #[derive(Debug, Clone)]
 pub enum Term {
     /// Words matched in sequence (joiners skipped).
-    Phrase { source: String, words: Vec<TermWord> },
+    Phrase {
+        source: String,
+        words: Vec<TermWord>,
+    },
     /// A case-insensitive regular expression tried on the sentence text.
     Pattern { source: String, re: Regex },
 }
@@ -301,8 +304,14 @@ mod tests {
     #[test]
     fn patterns_are_case_insensitive_and_guarded() {
         assert!(occurs("/blue\\s+lotus/", "Operation BLUE  Lotus"));
-        assert!(matches!(Term::compile("/(/"), Err(TermError::BadPattern(_))));
-        assert!(matches!(Term::compile("/a*/"), Err(TermError::BadPattern(_))));
+        assert!(matches!(
+            Term::compile("/(/"),
+            Err(TermError::BadPattern(_))
+        ));
+        assert!(matches!(
+            Term::compile("/a*/"),
+            Err(TermError::BadPattern(_))
+        ));
         assert_eq!(Term::compile("  ").unwrap_err(), TermError::Empty);
     }
 

@@ -70,10 +70,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    it.next();
-                    end = j + d.len_utf8();
-                } else if (d == '\'' || d == '’') && next_is_alpha(s, j + d.len_utf8()) {
+                // Letters, and apostrophes inside words ("don't", "Mayorkas’s").
+                if d.is_alphanumeric()
+                    || ((d == '\'' || d == '’') && next_is_alpha(s, j + d.len_utf8()))
+                {
                     it.next();
                     end = j + d.len_utf8();
                 } else if d == '.' && is_abbrev_dot(s, i, j) {
@@ -137,15 +137,47 @@ const ABBREVIATIONS: &[&str] = &[
     "dr", "mr", "mrs", "ms", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt",
     "capt", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "nos", "vs", "v", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "mt", "ft",
-    "prof", "rev", "hon", "pres", "approx", "est", "dept", "univ", "fig", "ch", "pp", "e.g",
-    "i.e", "etc", "al",
+    "prof", "rev", "hon", "pres", "approx", "est", "dept", "univ", "fig", "ch", "pp", "e.g", "i.e",
+    "etc", "al",
 ];
 
 /// Words that start a new sentence even after "U.S." (otherwise "U.S." never ends one).
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "It", "In", "A", "An", "But", "And", "However",
-    "Yet", "Last", "According", "He", "She", "They", "We", "Its", "Their", "Since", "From", "On",
-    "At", "By", "For", "Of", "Among", "Data", "There", "Fentanyl", "Most", "Many", "Some",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "In",
+    "A",
+    "An",
+    "But",
+    "And",
+    "However",
+    "Yet",
+    "Last",
+    "According",
+    "He",
+    "She",
+    "They",
+    "We",
+    "Its",
+    "Their",
+    "Since",
+    "From",
+    "On",
+    "At",
+    "By",
+    "For",
+    "Of",
+    "Among",
+    "Data",
+    "There",
+    "Fentanyl",
+    "Most",
+    "Many",
+    "Some",
 ];
 
 /// A paragraph: a run of non-blank lines.
@@ -200,10 +232,12 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     while k < toks.len() {
         let t = toks[k];
         // A line that starts with a list marker starts a sentence.
-        if start.is_some() && starts_line(text, t.start) && is_list_marker(text, &toks, k) {
-            if let Some(s) = start.take() {
-                out.push(s..last_end);
-            }
+        if start.is_some()
+            && starts_line(text, t.start)
+            && is_list_marker(text, &toks, k)
+            && let Some(s) = start.take()
+        {
+            out.push(s..last_end);
         }
         start.get_or_insert(t.start);
         last_end = t.end;
@@ -212,11 +246,26 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             // "U.S." keeps its dot; it ends a sentence only before a typical opener.
             TokKind::Word => {
                 let w = t.text(text);
-                w.len() > 2
-                    && w.ends_with('.')
-                    && toks
-                        .get(k + 1)
-                        .is_some_and(|n| SENTENCE_STARTERS.contains(&n.text(text)))
+                if w.len() > 2 && w.ends_with('.') {
+                    // "…in the U.S.” The poll…": a closing quote after the dot ends it.
+                    let mut n = k + 1;
+                    while n < toks.len()
+                        && is_closer(toks[n].text(text))
+                        && toks[n].start == toks[n - 1].end
+                    {
+                        n += 1;
+                    }
+                    toks.get(n).is_some_and(|next| {
+                        let starts_upper = next
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase);
+                        (n > k + 1 && starts_upper) || SENTENCE_STARTERS.contains(&next.text(text))
+                    })
+                } else {
+                    false
+                }
             }
             TokKind::Number => false,
         };
@@ -262,7 +311,9 @@ fn is_list_marker(text: &str, toks: &[Token], k: usize) -> bool {
     let t = toks[k].text(text);
     matches!(t, "•" | "*" | "-" | "–" | "·" | "‣" | "◦")
         || (toks[k].kind == TokKind::Number
-            && toks.get(k + 1).is_some_and(|n| matches!(n.text(text), "." | ")")))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.text(text), "." | ")")))
 }
 
 fn ends_sentence(text: &str, toks: &[Token], k: usize) -> bool {
@@ -323,7 +374,10 @@ mod tests {
         assert_eq!(words("70k deaths, 10th"), ["70k", "deaths", ",", "10th"]);
         assert_eq!(words("1,2,3"), ["1", ",", "2", ",", "3"]);
         assert_eq!(words("in 2023."), ["in", "2023", "."]);
-        assert_eq!(words("the U.S.-Mexico border"), ["the", "U.S.", "-", "Mexico", "border"]);
+        assert_eq!(
+            words("the U.S.-Mexico border"),
+            ["the", "U.S.", "-", "Mexico", "border"]
+        );
         assert_eq!(words("eighty-six"), ["eighty", "-", "six"]);
         assert_eq!(words("Mayorkas’s view"), ["Mayorkas’s", "view"]);
         assert_eq!(words("3/13/2023"), ["3", "/", "13", "/", "2023"]);
@@ -345,7 +399,19 @@ mod tests {
     #[test]
     fn us_ends_a_sentence_before_a_typical_opener() {
         let s = "Fentanyl floods the U.S. The poll found 49%.";
-        assert_eq!(split(s), ["Fentanyl floods the U.S.", "The poll found 49%."]);
+        assert_eq!(
+            split(s),
+            ["Fentanyl floods the U.S.", "The poll found 49%."]
+        );
+    }
+
+    #[test]
+    fn a_quote_closed_after_an_abbreviation_ends_the_sentence() {
+        let s = "overdoses in the U.S.” The poll also found 49%.";
+        assert_eq!(
+            split(s),
+            ["overdoses in the U.S.”", "The poll also found 49%."]
+        );
     }
 
     #[test]
@@ -353,7 +419,10 @@ mod tests {
         let s = "He called it the “single greatest challenge.” Then he left.";
         assert_eq!(
             split(s),
-            ["He called it the “single greatest challenge.”", "Then he left."]
+            [
+                "He called it the “single greatest challenge.”",
+                "Then he left."
+            ]
         );
     }
 

@@ -47,7 +47,11 @@ fn verdict_style(v: Verdict) -> Style {
 }
 
 /// The sentence on one line, and the character columns of the stated span within it.
-fn one_line(text: &str, sentence: &std::ops::Range<usize>, span: &std::ops::Range<usize>) -> (String, usize, usize) {
+fn one_line(
+    text: &str,
+    sentence: &std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+) -> (String, usize, usize) {
     let mut out = String::new();
     let (mut a, mut b) = (0, 0);
     let mut cols = 0;
@@ -96,7 +100,9 @@ impl<W: Write> Printer for Human<W> {
             let (sentence, a, b) = one_line(doc.text, &f.sentence, &f.span);
             let chars: Vec<char> = sentence.chars().collect();
             let before: String = chars[..a.min(chars.len())].iter().collect();
-            let marked: String = chars[a.min(chars.len())..b.min(chars.len())].iter().collect();
+            let marked: String = chars[a.min(chars.len())..b.min(chars.len())]
+                .iter()
+                .collect();
             let after: String = chars[b.min(chars.len())..].iter().collect();
             let bar = self.paint(dim, "  |");
             writeln!(
@@ -111,7 +117,7 @@ impl<W: Write> Printer for Human<W> {
                 self.paint(vs, &"^".repeat(b - a))
             )?;
             let eq = self.paint(dim, "  =");
-            writeln!(self.out, "{eq} {}", message(f, claim, fact))?;
+            writeln!(self.out, "{eq} {}", message(f, fact))?;
             if f.verdict == Verdict::Conflicts {
                 writeln!(self.out, "{eq} claim: {}", claim.statement)?;
             }
@@ -119,7 +125,11 @@ impl<W: Write> Printer for Human<W> {
                 writeln!(self.out, "{eq} recognised with the previous sentence")?;
             }
             if let Some(s) = claim.sources.first() {
-                writeln!(self.out, "{eq} source: {}, {}, {}", s.title, s.publisher, s.url)?;
+                writeln!(
+                    self.out,
+                    "{eq} source: {}, {}, {}",
+                    s.title, s.publisher, s.url
+                )?;
             }
             writeln!(self.out)?;
         }
@@ -135,7 +145,11 @@ impl<W: Write> Printer for Human<W> {
         let conflicts = format!(
             "{} {}",
             s.conflicts,
-            if s.conflicts == 1 { "conflict" } else { "conflicts" }
+            if s.conflicts == 1 {
+                "conflict"
+            } else {
+                "conflicts"
+            }
         );
         let conflicts = if s.conflicts > 0 {
             self.paint(verdict_style(Verdict::Conflicts), &conflicts)
@@ -147,7 +161,11 @@ impl<W: Write> Printer for Human<W> {
             "{} {files} checked: {} {}, {} {}, {conflicts}",
             s.files,
             s.findings,
-            if s.findings == 1 { "finding" } else { "findings" },
+            if s.findings == 1 {
+                "finding"
+            } else {
+                "findings"
+            },
             s.agrees,
             if s.agrees == 1 { "agrees" } else { "agree" },
         )?;

@@ -75,7 +75,7 @@ pub fn to_json<'a>(db: &'a Database, doc: &Document<'a>, f: &Finding) -> JsonFin
         text: collapse(&doc.text[f.sentence.clone()]),
         stated: collapse(&f.stated),
         expected: fact.expected(),
-        message: message(f, claim, fact),
+        message: message(f, fact),
         statement: &claim.statement,
         with_previous: f.with_previous,
         sources: claim

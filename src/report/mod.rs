@@ -12,7 +12,7 @@ pub use json::{Json, JsonLines};
 use std::io;
 
 use crate::check::{Finding, Verdict};
-use crate::db::{Claim, Database, Fact};
+use crate::db::{Database, Fact};
 use crate::input::LineIndex;
 
 /// A checked input: its name as given (`-` for standard input) and its text.
@@ -63,15 +63,18 @@ pub trait Printer {
 }
 
 /// The human message of a finding: what the text states and what the sources say.
-pub fn message(f: &Finding, claim: &Claim, fact: &Fact) -> String {
+pub fn message(f: &Finding, fact: &Fact) -> String {
     let stated = collapse(&f.stated);
     let expected = fact.expected();
+    let about = fact
+        .label
+        .as_deref()
+        .map_or_else(String::new, |l| format!(" for {l}"));
     match f.verdict {
-        Verdict::Agrees => format!("\"{stated}\" agrees with the sources: {expected}"),
-        Verdict::Conflicts => format!(
-            "the text says \"{stated}\", but the sources say {expected} ({})",
-            claim.id
-        ),
+        Verdict::Agrees => format!("\"{stated}\" agrees with the sources{about}: {expected}"),
+        Verdict::Conflicts => {
+            format!("the text says \"{stated}\"{about}, but the sources say {expected}")
+        }
     }
 }
 
