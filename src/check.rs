@@ -181,6 +181,9 @@ enum Outcome {
     Agree(Range<usize>),
     Conflict(Range<usize>),
     Silent,
+    /// The sentence states a known figure of a neighbouring measure: it is about something
+    /// else, and the whole claim stays silent.
+    Lookalike,
 }
 
 fn judge(
@@ -235,6 +238,7 @@ fn judge(
                 first_conflict.get_or_insert((fi, span));
             }
             Outcome::Silent => {}
+            Outcome::Lookalike => return None,
         }
     }
     let (verdict, (fact, span)) = match (first_conflict, first_agree) {
@@ -279,6 +283,7 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
     let w = &s.words;
     let mut agree: Option<Range<usize>> = None;
     let mut conflict: Option<Range<usize>> = None;
+    let mut lookalike = false;
     for (fi, f) in an.figures.iter().enumerate() {
         let fits = match fact.kind {
             FactKind::Count => f.kind == Kind::Count && f.per.is_none(),
@@ -316,24 +321,37 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
                 None => {}
             }
         }
-        if meets(lo, hi, fact.agree) {
-            agree.get_or_insert(f.span.clone());
-        } else if meets(lo, hi, fact.near)
-            || fact
-                .lookalikes
-                .iter()
-                .any(|l| l.when.is_none() && fits_lookalike(f, lo, hi, (l.lo, l.hi)))
+        // A known neighbouring figure decides first: even a loosely agreeing bound ("more
+        // than 12,000 pounds" at ports of entry) is then about the other measure.
+        if fact
+            .lookalikes
+            .iter()
+            .any(|l| l.when.is_none() && fits_lookalike(f, lo, hi, (l.lo, l.hi)))
+            && !meets(lo, hi, exact_value(fact))
         {
-            // A near miss or a known neighbouring figure: say nothing.
+            lookalike = true;
+        } else if meets(lo, hi, fact.agree) {
+            agree.get_or_insert(f.span.clone());
+        } else if meets(lo, hi, fact.near) {
+            // A near miss: say nothing.
         } else {
             conflict.get_or_insert(f.span.clone());
         }
+    }
+    if lookalike && agree.is_none() {
+        return Outcome::Lookalike;
     }
     match (agree, conflict) {
         (Some(a), _) => Outcome::Agree(a),
         (None, Some(c)) => Outcome::Conflict(c),
         (None, None) => Outcome::Silent,
     }
+}
+
+/// The sources' own figure as an interval (or the agreeing range when there is no value):
+/// a figure that states it exactly is never taken for a look-alike.
+fn exact_value(fact: &Fact) -> (f64, f64) {
+    fact.value.map_or(fact.agree, |v| (v, v))
 }
 
 /// Whether a stated interval reads as a known neighbouring figure. A one-sided statement
@@ -621,6 +639,7 @@ fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     };
     let an = s.analysis(text);
     let mut conflict = None;
+    let mut lookalike = false;
     for f in &an.figures {
         let Some(w) = f.when else { continue };
         if w.precision == extract::Precision::Relative {
@@ -634,9 +653,13 @@ fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
             .iter()
             .any(|l| l.when.is_some_and(|lw| lw.overlaps(&w)))
         {
+            lookalike = true;
             continue;
         }
         conflict.get_or_insert(f.span.clone());
+    }
+    if lookalike {
+        return Outcome::Lookalike;
     }
     conflict.map_or(Outcome::Silent, Outcome::Conflict)
 }

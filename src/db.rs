@@ -32,6 +32,9 @@ pub const MAX_DB_BYTES: usize = 64 << 20;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawDb {
+    /// Named term lists, referenced from any term list as `"@name"`.
+    #[serde(default)]
+    sets: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
     claim: Vec<Spanned<RawClaim>>,
 }
@@ -416,7 +419,7 @@ impl Database {
                 errors.extend(p.list);
                 continue;
             }
-            let raw: RawDb = match toml::from_str(src) {
+            let mut raw: RawDb = match toml::from_str(src) {
                 Ok(raw) => raw,
                 Err(e) => {
                     let at = e.span().map_or(0, |s| s.start);
@@ -431,7 +434,8 @@ impl Database {
             }
             // A claim's span covers only its `[[claim]]` header: its region runs to the next.
             let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
-            for (k, spanned) in raw.claim.into_iter().take(MAX_CLAIMS).enumerate() {
+            let claims_in_file = std::mem::take(&mut raw.claim);
+            for (k, spanned) in claims_in_file.into_iter().take(MAX_CLAIMS).enumerate() {
                 let span = spanned.span().start..starts.get(k + 1).copied().unwrap_or(src.len());
                 let rc = spanned.into_inner();
                 let (line, _) = line_col(src, span.start);
@@ -444,6 +448,7 @@ impl Database {
                 } else {
                     seen.insert(rc.id.clone(), (path.clone(), line));
                 }
+                let rc = expand_sets(rc, &raw.sets, &span, &mut p);
                 if let Some(c) = compile_claim(rc, &span, path, line, &mut p) {
                     claims.push(c);
                 }
@@ -539,6 +544,53 @@ pub fn anchor_group(c: &Claim) -> Option<&TermGroup> {
                 .min()
                 .unwrap_or(0)
         })
+}
+
+/// Replaces `"@name"` entries of every term list with the terms of the named set.
+fn expand_sets(
+    mut rc: RawClaim,
+    sets: &std::collections::BTreeMap<String, Vec<String>>,
+    span: &Range<usize>,
+    p: &mut Problems,
+) -> RawClaim {
+    let mut expand = |list: &mut Vec<String>| {
+        if !list.iter().any(|t| t.starts_with('@')) {
+            return;
+        }
+        let mut out = Vec::with_capacity(list.len());
+        for t in list.drain(..) {
+            match t.strip_prefix('@') {
+                Some(name) => match sets.get(name) {
+                    Some(terms) => out.extend(terms.iter().cloned()),
+                    None => p.within(
+                        span,
+                        &t,
+                        format!(
+                            "unknown term set \"{t}\"; define it under [sets] as {name} = [...]"
+                        ),
+                    ),
+                },
+                None => out.push(t),
+            }
+        }
+        *list = out;
+    };
+    rc.about.iter_mut().for_each(&mut expand);
+    rc.conflict_requires.iter_mut().for_each(&mut expand);
+    expand(&mut rc.excludes);
+    expand(&mut rc.anaphora);
+    for f in &mut rc.fact {
+        for list in [
+            &mut f.nouns,
+            &mut f.of,
+            &mut f.is,
+            &mut f.is_not,
+            &mut f.than,
+        ] {
+            expand(list);
+        }
+    }
+    rc
 }
 
 fn compile_group(terms: &[String], span: &Range<usize>, what: &str, p: &mut Problems) -> TermGroup {
