@@ -551,7 +551,9 @@ fn noun_binding(text: &str, w: &Words, f: &Figure, nouns: &TermGroup) -> Binding
 /// A share's or mass's "of …": "86% of fentanyl trafficking offenders", "900 pounds of
 /// fentanyl", "most drugs".
 fn of_binding(text: &str, w: &Words, f: &Figure, of: &TermGroup) -> Binding {
-    if of.terms.is_empty() {
+    // "mostly", "predominantly": adverbs; what follows is a verb, not what they are a share of.
+    if of.terms.is_empty() || (f.bound == Bound::Quantifier && w.norm[f.toks.start].ends_with("ly"))
+    {
         return Binding::Unbound;
     }
     let mut k = f.after;

@@ -23,6 +23,8 @@ pub enum Kind {
     Money,
     /// A date or period (see `when`).
     When,
+    /// A change ("rose 50%", "an increase of 79%", "5,000 more"): never a level or a share.
+    Change,
 }
 
 /// The time span a rate is stated per.
@@ -946,6 +948,15 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     } else {
         bound_before(w, i)
     };
+    if is_change(w, start, end) {
+        let after = percent_after(w, end)
+            .or_else(|| times_after(text, w, end))
+            .or_else(|| mass_unit_at(w, end).map(|(_, e)| e))
+            .unwrap_or(end);
+        let mut f = make(text, w, Kind::Change, lo, hi, bound, start, after, None);
+        f.after = after;
+        return Some((f, after));
+    }
     if money {
         start = start.min(i - 1);
         let (l, h) = if ranged {
@@ -1077,6 +1088,135 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     f.per = per;
     f.after = end;
     Some((f, stop))
+}
+
+/// Verbs of change: a figure right after them (or after them and "by") is a change.
+fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "rising"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "increasing"
+            | "grew"
+            | "grow"
+            | "grows"
+            | "grown"
+            | "jumped"
+            | "jump"
+            | "jumps"
+            | "climbed"
+            | "climb"
+            | "climbs"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "declined"
+            | "decline"
+            | "declines"
+            | "decreased"
+            | "decrease"
+            | "decreases"
+            | "surged"
+            | "surge"
+            | "surges"
+            | "spiked"
+            | "soared"
+            | "plunged"
+            | "plummeted"
+            | "tumbled"
+            | "slid"
+            | "gained"
+            | "lost"
+            | "cut"
+            | "reduced"
+            | "up"
+            | "down"
+            | "swelled"
+            | "ballooned"
+            | "shrank"
+            | "dipped"
+    )
+}
+
+/// Nouns and comparatives after a figure that make it a change: "a 79% increase", "5,000
+/// more".
+fn is_change_word_after(w: &str) -> bool {
+    matches!(
+        w,
+        "increase"
+            | "increases"
+            | "rise"
+            | "rises"
+            | "drop"
+            | "drops"
+            | "decline"
+            | "declines"
+            | "decrease"
+            | "jump"
+            | "reduction"
+            | "growth"
+            | "surge"
+            | "spike"
+            | "gain"
+            | "higher"
+            | "lower"
+            | "more"
+            | "fewer"
+            | "less"
+            | "greater"
+            | "hike"
+            | "uptick"
+            | "fall"
+            | "increment"
+            | "change"
+    )
+}
+
+/// Whether the figure at tokens `start..end` is a change rather than a level: "rose 50%",
+/// "increased by 25 percent", "an increase of 79%", "a 23% jump", "5,000 more deaths".
+fn is_change(w: &Words, start: usize, end: usize) -> bool {
+    let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
+    if start > 0 {
+        let prev = word(start - 1);
+        if is_change_verb(prev) {
+            return true;
+        }
+        if prev == "by" && start > 1 && is_change_verb(word(start - 2)) {
+            return true;
+        }
+        if prev == "of" && start > 1 && is_change_word_after(word(start - 2)) {
+            return true;
+        }
+    }
+    // Past the unit: "50% increase", "5,000 more deaths", "50 percent higher".
+    let mut k = end;
+    let mut times = false;
+    for unit in ["%", "percent", "per", "cent", "pct", "times", "-", "fold"] {
+        if word(k) == unit {
+            times |= unit == "times" || unit == "fold";
+            k += 1;
+        }
+    }
+    let next = word(k);
+    let comparative = matches!(
+        next,
+        "more" | "less" | "fewer" | "higher" | "lower" | "greater"
+    );
+    // "50 times more potent than heroin" is a multiplier; "5,000 more than" is a bound's word.
+    if comparative && (times || word(k + 1) == "than") {
+        return false;
+    }
+    is_change_word_after(next)
 }
 
 fn plural_noun_follows(w: &Words, i: usize) -> bool {
@@ -1681,6 +1821,29 @@ mod tests {
     }
 
     #[test]
+    fn changes_are_not_levels() {
+        for s in [
+            "seizures rose 50% in 2022",
+            "seizures increased by 25 percent",
+            "an increase of 79%",
+            "a 23% jump in deaths",
+            "deaths fell 3% last year",
+            "5,000 more deaths than in 2020",
+            "up 12 percent from 2021",
+        ] {
+            let kinds: Vec<Kind> = figs(s)
+                .iter()
+                .map(|f| f.kind)
+                .filter(|k| *k != Kind::When)
+                .collect();
+            assert_eq!(kinds, [Kind::Change], "{s}");
+        }
+        assert_eq!(one("deaths rose to 70,000", Kind::Count).0, 70000.0);
+        assert_eq!(one("86% of them", Kind::Share).0, 86.0);
+        assert_eq!(one("more than 70,000 deaths", Kind::Count).0, 70000.0);
+    }
+
+    #[test]
     fn multipliers() {
         let (lo, _, _) = one("50 times more powerful than heroin", Kind::Multiplier);
         assert_eq!(lo, 50.0);
@@ -1689,7 +1852,8 @@ mod tests {
             50.0
         );
         assert_eq!(one("a twelvefold rise", Kind::Multiplier).0, 12.0);
-        assert_eq!(one("a 50-fold rise", Kind::Multiplier).0, 50.0);
+        assert_eq!(one("it is 50-fold more potent", Kind::Multiplier).0, 50.0);
+        assert_eq!(one("a 50-fold rise", Kind::Change).0, 50.0);
         assert_eq!(one("it is 50x stronger", Kind::Multiplier).0, 50.0);
         let (lo, hi, _) = one("30 to 50 times more potent", Kind::Multiplier);
         assert!(lo == 30.0 && hi == 50.0);
