@@ -97,26 +97,28 @@ fn is_quantity(k: Kind) -> bool {
 /// Gives each period to the nearest quantity (ties go to the quantity before it: "5,544 in
 /// 2014"); a quantity that owns none is stated for every period of the sentence.
 fn assign_periods(figs: &[Figure]) -> Vec<Vec<When>> {
-    let mut own: Vec<Vec<When>> = vec![Vec::new(); figs.len()];
+    let gap = |q: &Figure, f: &Figure| {
+        if q.toks.end <= f.toks.start {
+            (f.toks.start - q.toks.end, 0)
+        } else if f.toks.end <= q.toks.start {
+            (q.toks.start - f.toks.end, 1)
+        } else {
+            (0, 0)
+        }
+    };
+    // Each period goes to its nearest quantity; a quantity keeps only its nearest periods
+    // ("risen every year since 2018, reaching about 70,000 in 2021": 70,000 is for 2021).
+    let mut own: Vec<Vec<(usize, When)>> = vec![Vec::new(); figs.len()];
     let all: Vec<When> = figs.iter().filter_map(|f| f.when).collect();
     for f in figs {
         let Some(w) = f.when else { continue };
-        let gap = |q: &Figure| {
-            if q.toks.end <= f.toks.start {
-                (f.toks.start - q.toks.end, 0)
-            } else if f.toks.end <= q.toks.start {
-                (q.toks.start - f.toks.end, 1)
-            } else {
-                (0, 0)
-            }
-        };
-        if let Some((qi, _)) = figs
+        if let Some((qi, q)) = figs
             .iter()
             .enumerate()
             .filter(|(_, q)| is_quantity(q.kind))
-            .min_by_key(|(_, q)| gap(q))
+            .min_by_key(|(_, q)| gap(q, f))
         {
-            own[qi].push(w);
+            own[qi].push((gap(q, f).0, w));
         }
     }
     figs.iter()
@@ -127,7 +129,11 @@ fn assign_periods(figs: &[Figure]) -> Vec<Vec<When>> {
             } else if o.is_empty() {
                 all.clone()
             } else {
-                o
+                let nearest = o.iter().map(|(d, _)| *d).min().unwrap_or(0);
+                o.into_iter()
+                    .filter(|(d, _)| *d == nearest)
+                    .map(|(_, w)| w)
+                    .collect()
             }
         })
         .collect()

@@ -222,8 +222,10 @@ fn month_day_overlap(partial: &When, full: &When) -> bool {
     false
 }
 
+/// Years we read in text and in the database: early enough for history, late enough for
+/// forecasts, narrow enough that "2500 were arrested" is a count.
 fn valid_year(y: u32) -> bool {
-    (1000..=2999).contains(&y)
+    (1600..=2100).contains(&y)
 }
 
 fn days_in_month(y: u32, m: u32) -> u32 {
@@ -1455,7 +1457,7 @@ fn year_at(text: &str, w: &Words, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let y: u32 = raw.parse().ok()?;
-    (1900..=2100).contains(&y).then_some((y, i + 1))
+    valid_year(y).then_some((y, i + 1))
 }
 
 fn small_int(text: &str, w: &Words, i: usize, max_len: usize) -> Option<u32> {

@@ -105,6 +105,18 @@ impl std::fmt::Display for TermError {
     }
 }
 
+/// regex's messages draw the pattern over several lines; an error line names its position once.
+fn one_line_regex_error(e: &regex::Error) -> String {
+    let text = e.to_string();
+    text.lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error:").map(str::trim))
+        .map_or_else(
+            || text.split_whitespace().collect::<Vec<_>>().join(" "),
+            str::to_string,
+        )
+}
+
 /// Largest compiled size of a term's regular expression (a careless pattern must not
 /// exhaust memory).
 const PATTERN_SIZE_LIMIT: usize = 1 << 20;
@@ -123,7 +135,7 @@ impl Term {
                 .size_limit(PATTERN_SIZE_LIMIT)
                 .nest_limit(64)
                 .build()
-                .map_err(|e| TermError::BadPattern(e.to_string()))?;
+                .map_err(|e| TermError::BadPattern(one_line_regex_error(&e)))?;
             if re.is_match("") {
                 return Err(TermError::BadPattern(
                     "it matches the empty string, so it would match every sentence".into(),

@@ -141,7 +141,6 @@ impl<W: Write> Printer for Human<W> {
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
-        let files = if s.files == 1 { "file" } else { "files" };
         let conflicts = format!(
             "{} {}",
             s.conflicts,
@@ -156,18 +155,14 @@ impl<W: Write> Printer for Human<W> {
         } else {
             conflicts
         };
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         writeln!(
             self.out,
-            "{} {files} checked: {} {}, {} {}, {conflicts}",
-            s.files,
-            s.findings,
-            if s.findings == 1 {
-                "finding"
-            } else {
-                "findings"
-            },
+            "{} checked: {}, {} agreeing, {conflicts}",
+            plural(s.files, "file", "files"),
+            plural(s.findings, "finding", "findings"),
             s.agrees,
-            if s.agrees == 1 { "agrees" } else { "agree" },
         )?;
         self.out.flush()
     }

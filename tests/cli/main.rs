@@ -1,0 +1,11 @@
+//! Integration tests of the `claimcheck` command line, in one test binary.
+//!
+//! Fixtures live in `tests/fixtures/`; the binary runs from the crate root so that fixture
+//! paths are given (and reported) as `tests/fixtures/...`.
+
+mod check;
+mod database;
+mod formats;
+mod sentences;
+mod shared;
+mod util;
