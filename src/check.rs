@@ -139,23 +139,36 @@ fn assign_periods(figs: &[Figure]) -> Vec<Vec<When>> {
         .collect()
 }
 
+/// Longest sentence the checker reads.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// Checks a whole text against the database.
 pub fn check(db: &Database, text: &str) -> Vec<Finding> {
-    let mut hits: Vec<(usize, &[usize])> = db.candidates(text).collect();
+    let mut hits: Vec<(usize, &[(usize, usize)])> = db.hits(text).collect();
     hits.sort_by_key(|h| h.0);
     let mut out = Vec::new();
     let mut k = 0;
+    let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut claims: Vec<usize> = Vec::new();
     while k < hits.len() {
         let para = text::paragraph_bounds(text, hits[k].0);
-        claims.clear();
+        groups.clear();
         while k < hits.len() && hits[k].0 < para.end {
-            claims.extend_from_slice(hits[k].1);
+            groups.extend_from_slice(hits[k].1);
             k += 1;
         }
-        claims.sort_unstable();
-        claims.dedup();
-        check_paragraph(db, text, para, &claims, &mut out);
+        groups.sort_unstable();
+        groups.dedup();
+        // A claim is a candidate only if every plain group of it has a hit in the paragraph.
+        claims.clear();
+        for run in groups.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() == db.plain_groups(run[0].0) {
+                claims.push(run[0].0);
+            }
+        }
+        if !claims.is_empty() {
+            check_paragraph(db, text, para, &claims, &mut out);
+        }
     }
     out
 }
@@ -167,8 +180,11 @@ fn check_paragraph(
     claims: &[usize],
     out: &mut Vec<Finding>,
 ) {
+    // Prose sentences are far shorter; a "sentence" of many kilobytes is a table, a dump or
+    // a file with no punctuation, and frame matching on it would cost tokens × terms.
     let sentences: Vec<Sentence> = text::split_sentences(text, para)
         .into_iter()
+        .filter(|r| r.len() <= MAX_SENTENCE_BYTES)
         .map(|r| Sentence::new(text, r))
         .collect();
     for (si, s) in sentences.iter().enumerate() {

@@ -306,8 +306,11 @@ pub struct Claim {
 pub struct Database {
     pub claims: Vec<Claim>,
     prefilter: Option<AhoCorasick>,
-    /// For each prefilter pattern, the claims it may start.
-    pattern_claims: Vec<Vec<usize>>,
+    /// For each prefilter pattern, the (claim, plain group) pairs whose terms start with it.
+    pattern_groups: Vec<Vec<(usize, usize)>>,
+    /// For each claim, how many of its `about` groups are plain terms: a paragraph can be
+    /// about the claim only if each of them has a hit.
+    plain_groups: Vec<usize>,
 }
 
 /// One problem in a database, with its position.
@@ -458,19 +461,21 @@ impl Database {
         if !errors.is_empty() {
             return Err(DbErrors(errors));
         }
-        let (prefilter, pattern_claims) = build_prefilter(&claims);
+        let (prefilter, pattern_groups, plain_groups) = build_prefilter(&claims);
         Ok(Database {
             claims,
             prefilter,
-            pattern_claims,
+            pattern_groups,
+            plain_groups,
         })
     }
 
-    /// Claims that may be about the text around each prefilter hit: `(byte offset, claims)`.
-    pub fn candidates<'a>(
+    /// Prefilter hits: `(byte offset, (claim, group) pairs)` for every literal of a plain
+    /// `about` term found at a word start.
+    pub fn hits<'a>(
         &'a self,
         text: &'a str,
-    ) -> impl Iterator<Item = (usize, &'a [usize])> + 'a {
+    ) -> impl Iterator<Item = (usize, &'a [(usize, usize)])> + 'a {
         self.prefilter.iter().flat_map(move |ac| {
             ac.find_overlapping_iter(text).filter_map(move |m| {
                 // A term starts at a word boundary.
@@ -480,10 +485,15 @@ impl Database {
                 }
                 Some((
                     m.start(),
-                    self.pattern_claims[m.pattern().as_usize()].as_slice(),
+                    self.pattern_groups[m.pattern().as_usize()].as_slice(),
                 ))
             })
         })
+    }
+
+    /// How many plain-term `about` groups claim `ci` has.
+    pub fn plain_groups(&self, ci: usize) -> usize {
+        self.plain_groups[ci]
     }
 
     /// Looks a claim up by id.
@@ -492,58 +502,50 @@ impl Database {
     }
 }
 
-/// One automaton over the literal of every term in each claim's most selective plain group.
-fn build_prefilter(claims: &[Claim]) -> (Option<AhoCorasick>, Vec<Vec<usize>>) {
+/// One automaton over the literal of every plain term of every `about` group.
+#[allow(clippy::type_complexity)]
+fn build_prefilter(
+    claims: &[Claim],
+) -> (Option<AhoCorasick>, Vec<Vec<(usize, usize)>>, Vec<usize>) {
     let mut literals: Vec<String> = Vec::new();
-    let mut owners: Vec<Vec<usize>> = Vec::new();
+    let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut plain = vec![0; claims.len()];
     let mut index: std::collections::HashMap<String, usize> = Default::default();
     for (ci, c) in claims.iter().enumerate() {
-        let Some(group) = anchor_group(c) else {
-            continue;
-        };
-        for t in &group.terms {
-            let Some(lit) = t.literal() else { continue };
-            let lit = prefilter_literal(lit);
-            let k = *index.entry(lit.clone()).or_insert_with(|| {
-                literals.push(lit);
-                owners.push(Vec::new());
-                literals.len() - 1
-            });
-            if owners[k].last() != Some(&ci) {
-                owners[k].push(ci);
+        for (gi, group) in c.about.iter().enumerate() {
+            if group.terms.is_empty() || !group.terms.iter().all(|t| t.literal().is_some()) {
+                continue;
+            }
+            plain[ci] += 1;
+            for t in &group.terms {
+                let Some(lit) = t.literal() else { continue };
+                let lit = prefilter_literal(lit);
+                let k = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit);
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                if owners[k].last() != Some(&(ci, gi)) {
+                    owners[k].push((ci, gi));
+                }
             }
         }
     }
     if literals.is_empty() {
-        return (None, owners);
+        return (None, owners, plain);
     }
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         .build(&literals)
         .ok();
-    (ac, owners)
+    (ac, owners, plain)
 }
 
 /// The part of a term's first word that raw text is sure to contain: up to an apostrophe
 /// (curly or straight in the text).
 fn prefilter_literal(word: &str) -> String {
     word.split('\'').next().unwrap_or(word).to_string()
-}
-
-/// The plain-term group whose shortest literal is longest: the fewest false candidates.
-pub fn anchor_group(c: &Claim) -> Option<&TermGroup> {
-    c.about
-        .iter()
-        .filter(|g| !g.terms.is_empty() && g.terms.iter().all(|t| t.literal().is_some()))
-        .max_by_key(|g| {
-            g.terms
-                .iter()
-                .filter_map(|t| t.literal())
-                .map(|l| prefilter_literal(l).len())
-                .min()
-                .unwrap_or(0)
-        })
 }
 
 /// Replaces `"@name"` entries of every term list with the terms of the named set.
@@ -1293,7 +1295,7 @@ quote = "eight companies"
     fn a_minimal_claim_compiles() {
         let db = load(MINIMAL).unwrap();
         assert_eq!(db.claims[0].facts[0].agree, (8.0, 8.0));
-        assert_eq!(db.candidates("Ten companies were charged").count(), 1);
+        assert_eq!(db.hits("Ten companies were charged").count(), 2);
     }
 
     #[test]
