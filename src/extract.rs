@@ -1190,7 +1190,11 @@ fn is_change(w: &Words, start: usize, end: usize) -> bool {
     let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
     if start > 0 {
         let prev = word(start - 1);
-        if is_change_verb(prev) {
+        // "made up 14%" states a share.
+        let makes_up = prev == "up"
+            && start > 1
+            && matches!(word(start - 2), "made" | "make" | "makes" | "making");
+        if is_change_verb(prev) && !makes_up {
             return true;
         }
         if prev == "by" && start > 1 && is_change_verb(word(start - 2)) {
@@ -1842,6 +1846,7 @@ mod tests {
         }
         assert_eq!(one("deaths rose to 70,000", Kind::Count).0, 70000.0);
         assert_eq!(one("86% of them", Kind::Share).0, 86.0);
+        assert_eq!(one("they made up 60% of them", Kind::Share).0, 60.0);
         assert_eq!(one("more than 70,000 deaths", Kind::Count).0, 70000.0);
     }
 

@@ -298,3 +298,26 @@ fn embedded_claim_ids_are_unique_and_well_formed() {
         );
     }
 }
+
+/// The README's example claim is a working database whose examples pass: the documentation
+/// cannot drift from the schema.
+#[test]
+fn readme_example_claim_loads_and_its_examples_pass() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README.md is readable");
+    let block = readme
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .find(|b| b.contains("[[claim]]") && b.contains("[[claim.source]]"))
+        .expect("README has a complete example claim");
+    let db = Database::from_sources(&[("README.md".into(), block.to_string())])
+        .unwrap_or_else(|e| panic!("the README example does not load:\n{e}"));
+    let failures = run_examples(&db);
+    assert!(
+        failures.is_empty(),
+        "README example failures: {failures:#?}"
+    );
+    assert!(db.claims[0].examples.agrees.len() + db.claims[0].examples.conflicts.len() >= 2);
+}
