@@ -249,9 +249,31 @@ fn judge(
             .conflict_requires
             .iter()
             .all(|g| s.has(text, g) || (anaphor && prev.is_some_and(|p| p.has(text, g))));
+    // A sentence dated to another time is about another event: the claim's period gates its
+    // date, person and assertion facts (quantities are matched to periods figure by figure).
+    let other_time = !claim.period.is_empty() && {
+        let stated: Vec<When> = s
+            .analysis(text)
+            .figures
+            .iter()
+            .filter_map(|f| f.when)
+            .filter(|w| w.precision != extract::Precision::Relative)
+            .collect();
+        !stated.is_empty()
+            && !stated
+                .iter()
+                .any(|w| claim.period.iter().any(|p| p.overlaps(w)))
+    };
     let mut first_agree: Option<(usize, Range<usize>)> = None;
     let mut first_conflict: Option<(usize, Range<usize>)> = None;
     for (fi, fact) in claim.facts.iter().enumerate() {
+        let dated = matches!(
+            fact.kind,
+            FactKind::Date | FactKind::Person | FactKind::Assertion
+        );
+        if dated && other_time {
+            continue;
+        }
         match judge_fact(claim, fact, text, s) {
             Outcome::Agree(span) => {
                 first_agree.get_or_insert((fi, span));
