@@ -77,7 +77,8 @@ impl Sentence {
     fn analysis(&self, text: &str) -> &Analysis {
         self.analysis.get_or_init(|| {
             let figures = extract::figures(text, &self.words);
-            let periods = assign_periods(&figures);
+            let mut periods = assign_periods(&figures);
+            pair_span_endpoints(&self.words, &figures, &mut periods);
             Analysis { figures, periods }
         })
     }
@@ -137,6 +138,37 @@ fn assign_periods(figs: &[Figure]) -> Vec<Vec<When>> {
             }
         })
         .collect()
+}
+
+/// "Between 2014 and 2021, deaths rose from 5,544 to more than 70,000": the span's first year
+/// belongs to the figure after "from", its last year to the figure after "to".
+fn pair_span_endpoints(w: &Words, figs: &[Figure], periods: &mut [Vec<When>]) {
+    let Some(span) = figs.iter().filter_map(|f| f.when).find(|p| {
+        p.precision == extract::Precision::Span && p.lo % 10000 == 101 && p.hi % 10000 == 1231
+    }) else {
+        return;
+    };
+    let quantities: Vec<usize> = (0..figs.len())
+        .filter(|&i| is_quantity(figs[i].kind))
+        .collect();
+    for pair in quantities.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let after =
+            |i: usize, word: &str| figs[i].toks.start > 0 && w.is(figs[i].toks.start - 1, word);
+        let only_span = |i: usize| periods[i].iter().all(|p| *p == span);
+        if figs[a].kind == figs[b].kind
+            && after(a, "from")
+            && after(b, "to")
+            && only_span(a)
+            && only_span(b)
+        {
+            let year = |y: u32| When::parse(&y.to_string());
+            if let (Some(first), Some(last)) = (year(span.lo / 10000), year(span.hi / 10000)) {
+                periods[a] = vec![first];
+                periods[b] = vec![last];
+            }
+        }
+    }
 }
 
 /// Longest sentence the checker reads.
