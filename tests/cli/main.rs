@@ -6,6 +6,7 @@
 mod check;
 mod database;
 mod formats;
+mod regressions;
 mod sentences;
 mod shared;
 mod util;
