@@ -407,7 +407,9 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
         {
             lookalike = true;
         } else if meets(lo, hi, fact.agree) {
-            agree.get_or_insert(f.span.clone());
+            if !loose_bound(f, fact) {
+                agree.get_or_insert(f.span.clone());
+            }
         } else if meets(lo, hi, fact.near) {
             // A near miss: say nothing.
         } else {
@@ -421,6 +423,24 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
         (Some(a), _) => Outcome::Agree(a),
         (None, Some(c)) => Outcome::Conflict(c),
         (None, None) => Outcome::Silent,
+    }
+}
+
+/// How far past a one-sided bound the sources' figure may lie for the bound to state it:
+/// "over 70,000" states 70,601; "over 150 a day" does not state 202 a day (it is another
+/// year's figure), although it holds.
+const BOUND_REACH: f64 = 1.25;
+
+/// A bound that holds but is too loose to be about the claim's figure (never for shares:
+/// "fewer than one in five were non-citizens" fairly states 13.7%).
+fn loose_bound(f: &Figure, fact: &Fact) -> bool {
+    if fact.kind == FactKind::Share {
+        return false;
+    }
+    match f.bound {
+        Bound::AtLeast => fact.agree.0 > f.lo * BOUND_REACH,
+        Bound::AtMost => fact.agree.1 * BOUND_REACH < f.hi,
+        _ => false,
     }
 }
 

@@ -90,4 +90,10 @@ expect_findings! {
     /// Rate words later in the clause: "… die from synthetic opioid overdoses every day".
     rate_words_later_in_the_clause:
         "More than 200 people die from synthetic opioid overdoses every day." => [("fentanyl-deaths-per-day", "agrees")];
+    /// A bound that holds but lies far below the figure states another figure.
+    loose_lower_bound_is_silent:
+        "Fentanyl overdoses kill more than 150 Americans every day." => [];
+    /// A tight bound states the figure.
+    tight_upper_bound_agrees:
+        "Fewer than 80,000 people died of fentanyl overdoses in 2022." => [("synthetic-opioid-deaths-2022", "agrees")];
 }
