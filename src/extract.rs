@@ -94,6 +94,22 @@ pub struct When {
 pub const OPEN_END: u32 = 99_991_231;
 
 impl When {
+    /// A period that is stated but cannot be resolved ("last year").
+    pub const RELATIVE: When = When {
+        lo: 0,
+        hi: 0,
+        precision: Precision::Relative,
+    };
+
+    /// The calendar years `a` to `b`.
+    fn years(a: u32, b: u32) -> When {
+        When {
+            lo: a * 10000 + 101,
+            hi: b * 10000 + 1231,
+            precision: Precision::Span,
+        }
+    }
+
     fn year(y: u32) -> When {
         When {
             lo: y * 10000 + 101,
@@ -1496,20 +1512,10 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     // Relative periods.
     match (word(i), word(i + 1)) {
         ("last" | "this" | "next" | "past" | "previous", "year" | "month" | "week" | "decade") => {
-            let when = When {
-                lo: 0,
-                hi: 0,
-                precision: Precision::Relative,
-            };
-            return fig(when, i, i + 2);
+            return fig(When::RELATIVE, i, i + 2);
         }
         ("yesterday" | "today", _) => {
-            let when = When {
-                lo: 0,
-                hi: 0,
-                precision: Precision::Relative,
-            };
-            return fig(when, i, i + 1);
+            return fig(When::RELATIVE, i, i + 1);
         }
         _ => {}
     }
@@ -1534,12 +1540,7 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
         && let Some((b, be)) = year_at(text, w, ae + 1)
         && b > a
     {
-        let when = When {
-            lo: a * 10000 + 101,
-            hi: b * 10000 + 1231,
-            precision: Precision::Span,
-        };
-        return fig(when, i, be);
+        return fig(When::years(a, b), i, be);
     }
     // "FY2022", "FY 2022", "fiscal year 2022", "fiscal 2022", "FY22"
     let fy_start = i;
@@ -1686,12 +1687,7 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
             if let Some((b, be)) = year_at(text, w, ae + 1)
                 && b > a
             {
-                let when = When {
-                    lo: a * 10000 + 101,
-                    hi: b * 10000 + 1231,
-                    precision: Precision::Span,
-                };
-                return fig(when, i, be);
+                return fig(When::years(a, b), i, be);
             }
             // "2017-21"
             if let Some(b2) = small_int(text, w, ae + 1, 2)
@@ -1699,12 +1695,7 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
             {
                 let b = a / 100 * 100 + b2;
                 if b > a {
-                    let when = When {
-                        lo: a * 10000 + 101,
-                        hi: b * 10000 + 1231,
-                        precision: Precision::Span,
-                    };
-                    return fig(when, i, ae + 2);
+                    return fig(When::years(a, b), i, ae + 2);
                 }
             }
         }
