@@ -772,7 +772,6 @@ fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
                 .any(|&(a, b)| a >= range.start && b <= range.end)
         })
     };
-    let everywhere = 0..w.toks.len();
     let first_named = fact
         .people
         .iter()
@@ -789,7 +788,6 @@ fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     {
         return Outcome::Conflict(m.span.clone());
     }
-    let _ = everywhere;
     first_named.map_or(Outcome::Silent, Outcome::Agree)
 }
 

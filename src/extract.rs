@@ -311,7 +311,7 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
             i = next.max(i + 1);
             continue;
         }
-        if let Some((f, next)) = quantifier_at(text, w, i) {
+        if let Some((f, next)) = quantifier_at(w, i) {
             out.push(f);
             i = next.max(i + 1);
             continue;
@@ -879,7 +879,7 @@ fn percent_after(w: &Words, i: usize) -> Option<usize> {
 }
 
 /// "times", "-fold", "x": the multiplier words after a number.
-fn times_after(text: &str, w: &Words, i: usize) -> Option<usize> {
+fn times_after(w: &Words, i: usize) -> Option<usize> {
     let j = skip_joiners(w, i);
     if w.is(j, "times") || w.is(j, "fold") || w.is(j, "×") {
         return Some(j + 1);
@@ -887,7 +887,6 @@ fn times_after(text: &str, w: &Words, i: usize) -> Option<usize> {
     if w.is(j, "x") && w.toks.get(j).is_some_and(|t| t.start == w.toks[i - 1].end) {
         return Some(j + 1);
     }
-    let _ = text;
     None
 }
 
@@ -897,33 +896,13 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     // One-word multipliers: "twelvefold".
     if let Some(v) = fold_word(word(i)) {
         return Some((
-            make(
-                text,
-                w,
-                Kind::Multiplier,
-                v,
-                v,
-                Bound::Exact,
-                i,
-                i + 1,
-                None,
-            ),
+            make(w, Kind::Multiplier, v, v, Bound::Exact, i, i + 1, None),
             i + 1,
         ));
     }
     if word(i) == "twice" && matches!(word(i + 1), "as" | "more") {
         return Some((
-            make(
-                text,
-                w,
-                Kind::Multiplier,
-                2.0,
-                2.0,
-                Bound::Exact,
-                i,
-                i + 1,
-                None,
-            ),
+            make(w, Kind::Multiplier, 2.0, 2.0, Bound::Exact, i, i + 1, None),
             i + 1,
         ));
     }
@@ -968,10 +947,10 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     };
     if is_change(w, start, end) {
         let after = percent_after(w, end)
-            .or_else(|| times_after(text, w, end))
+            .or_else(|| times_after(w, end))
             .or_else(|| mass_unit_at(w, end).map(|(_, e)| e))
             .unwrap_or(end);
-        let mut f = make(text, w, Kind::Change, lo, hi, bound, start, after, None);
+        let mut f = make(w, Kind::Change, lo, hi, bound, start, after, None);
         f.after = after;
         return Some((f, after));
     }
@@ -982,10 +961,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         } else {
             interval(bound, lo, f64::INFINITY)
         };
-        return Some((
-            make(text, w, Kind::Money, l, h, bound, start, end, None),
-            end,
-        ));
+        return Some((make(w, Kind::Money, l, h, bound, start, end, None), end));
     }
     // Percent: "86%", "86 percent", "86 per cent".
     if let Some(after) = percent_after(w, end) {
@@ -1001,7 +977,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
             interval(bound, lo, 100.0)
         };
         let stop = after_b.map_or(after, |(_, e)| e);
-        let mut f = make(text, w, Kind::Share, l, h, bound, start, stop, None);
+        let mut f = make(w, Kind::Share, l, h, bound, start, stop, None);
         f.after = after;
         return Some((f, stop));
     }
@@ -1009,10 +985,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     if !ranged && let Some((m, stop)) = ratio_after(text, w, &a) {
         let v = a.value / m * 100.0;
         let (l, h) = interval(bound, v, 100.0);
-        return Some((
-            make(text, w, Kind::Share, l, h, bound, start, stop, None),
-            stop,
-        ));
+        return Some((make(w, Kind::Share, l, h, bound, start, stop, None), stop));
     }
     // Multipliers: "50 times", "50x", "50-fold".
     if a.suffix == Suffix::Times {
@@ -1022,18 +995,18 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
             interval(bound, lo, f64::INFINITY)
         };
         return Some((
-            make(text, w, Kind::Multiplier, l, h, bound, start, end, None),
+            make(w, Kind::Multiplier, l, h, bound, start, end, None),
             end,
         ));
     }
-    if let Some(after) = times_after(text, w, end) {
+    if let Some(after) = times_after(w, end) {
         let (l, h) = if ranged {
             (lo, hi)
         } else {
             interval(bound, lo, f64::INFINITY)
         };
         return Some((
-            make(text, w, Kind::Multiplier, l, h, bound, start, after, None),
+            make(w, Kind::Multiplier, l, h, bound, start, after, None),
             after,
         ));
     }
@@ -1050,10 +1023,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         } else {
             interval(bound, lo * kg, f64::INFINITY)
         };
-        return Some((
-            make(text, w, Kind::Mass, l, h, bound, start, after, None),
-            after,
-        ));
+        return Some((make(w, Kind::Mass, l, h, bound, start, after, None), after));
     }
     if a.fraction {
         // "half of respondents", "more than a third": a share.
@@ -1077,10 +1047,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         } else {
             h
         };
-        return Some((
-            make(text, w, Kind::Share, l, h, bound, start, end, None),
-            end,
-        ));
+        return Some((make(w, Kind::Share, l, h, bound, start, end, None), end));
     }
     if a.year_like && !ranged {
         // A year is handled by `when_at`; reaching here means a plural noun follows
@@ -1102,7 +1069,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     } else {
         interval(bound, lo, f64::INFINITY)
     };
-    let mut f = make(text, w, Kind::Count, l, h, bound, start, stop, None);
+    let mut f = make(w, Kind::Count, l, h, bound, start, stop, None);
     f.per = per;
     f.after = end;
     Some((f, stop))
@@ -1271,7 +1238,6 @@ fn ratio_after(text: &str, w: &Words, a: &Numeral) -> Option<(f64, usize)> {
 
 #[allow(clippy::too_many_arguments)]
 fn make(
-    text: &str,
     w: &Words,
     kind: Kind,
     lo: f64,
@@ -1281,7 +1247,6 @@ fn make(
     end: usize,
     when: Option<When>,
 ) -> Figure {
-    let _ = text;
     let end = end.max(start + 1).min(w.toks.len());
     Figure {
         kind,
@@ -1300,22 +1265,12 @@ fn make(
 // Quantifiers
 
 /// "most", "the majority", "the vast majority", "almost all", "few", "a tiny fraction".
-fn quantifier_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+fn quantifier_at(w: &Words, i: usize) -> Option<(Figure, usize)> {
     let word = |k: usize| w.norm.get(k).map(String::as_str).unwrap_or("");
     let prev = if i > 0 { word(i - 1) } else { "" };
     let q = |lo: f64, hi: f64, end: usize| {
         Some((
-            make(
-                text,
-                w,
-                Kind::Share,
-                lo,
-                hi,
-                Bound::Quantifier,
-                i,
-                end,
-                None,
-            ),
+            make(w, Kind::Share, lo, hi, Bound::Quantifier, i, end, None),
             end,
         ))
     };
@@ -1496,7 +1451,6 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let fig = |when: When, start: usize, end: usize| {
         Some((
             make(
-                text,
                 w,
                 Kind::When,
                 0.0,
@@ -1591,7 +1545,7 @@ fn when_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
         }
         // An impossible date (2/30/2023) is no figure at all.
         return Some((
-            make(text, w, Kind::When, 0.0, 0.0, Bound::Exact, i, end, None),
+            make(w, Kind::When, 0.0, 0.0, Bound::Exact, i, end, None),
             end,
         ));
     }
