@@ -26,6 +26,13 @@ pub enum Command {
     ///
     /// Exit status: 0 when no conflict was found, 1 when at least one was, 2 on any error.
     Check(CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `claimcheck man > claimcheck.1`.
+    Man,
 }
 
 /// Output formats of `check`.
@@ -37,6 +44,21 @@ pub enum Format {
     Json,
     /// One JSON object per finding per line, written as each file is checked.
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions annotations (and a job summary table when GITHUB_STEP_SUMMARY is set).
+    Github,
+    /// reviewdog diagnostics (rdjsonl), for pull-request comments.
+    Rdjsonl,
+}
+
+/// Which findings the human, GitHub and rdjsonl outputs show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Show {
+    /// Only conflicts.
+    Conflicts,
+    /// Conflicts and agreements.
+    All,
 }
 
 /// When to color human output.
@@ -61,6 +83,10 @@ pub struct CheckArgs {
     /// When to use color in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Which findings the human, github and rdjsonl outputs show (json, jsonl and sarif always
+    /// carry every finding).
+    #[arg(long, value_enum, default_value_t = Show::All)]
+    pub show: Show,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -87,6 +113,20 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "claimcheck", &mut out);
+            out.flush()?;
+            Ok(0)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = io::stdout().lock();
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            out.flush()?;
+            Ok(0)
+        }
     }
 }
 
@@ -211,7 +251,21 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         Format::Human => Box::new(report::Human::new(out, use_color(args.color))),
         Format::Json => Box::new(report::Json::new(out)),
         Format::Jsonl => Box::new(report::JsonLines::new(out)),
+        Format::Sarif => Box::new(report::Sarif::new(out)),
+        Format::Github => Box::new(report::Github::new(
+            out,
+            std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(std::path::PathBuf::from),
+        )),
+        Format::Rdjsonl => Box::new(report::Rdjsonl::new(out)),
     };
+    // Machine formats carry every finding; the others may leave agreements out.
+    let conflicts_only = args.show == Show::Conflicts
+        && matches!(
+            args.format,
+            Format::Human | Format::Github | Format::Rdjsonl
+        );
     let mut errors = Vec::new();
     let inputs = expand(&args.paths, &mut errors);
     for e in &errors {
@@ -242,7 +296,15 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             lines: &lines,
         };
         summary.add(&findings);
-        printer.file(&db, &doc, &findings)?;
+        if conflicts_only {
+            let shown: Vec<check::Finding> = findings
+                .into_iter()
+                .filter(|f| f.verdict == check::Verdict::Conflicts)
+                .collect();
+            printer.file(&db, &doc, &shown)?;
+        } else {
+            printer.file(&db, &doc, &findings)?;
+        }
     }
     printer.finish(&summary)?;
     io::stdout().flush()?;

@@ -109,15 +109,11 @@ impl<W: Write> Json<W> {
     }
 }
 
-fn io_err(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
-}
-
 impl<W: Write> Printer for Json<W> {
     fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
         for f in findings {
             self.findings
-                .push(serde_json::to_value(to_json(db, doc, f)).map_err(io_err)?);
+                .push(serde_json::to_value(to_json(db, doc, f)).map_err(super::json_io)?);
         }
         Ok(())
     }
@@ -127,7 +123,8 @@ impl<W: Write> Printer for Json<W> {
             path: &err.path,
             message: &err.message,
         };
-        self.errors.push(serde_json::to_value(e).map_err(io_err)?);
+        self.errors
+            .push(serde_json::to_value(e).map_err(super::json_io)?);
         Ok(())
     }
 
@@ -143,7 +140,7 @@ impl<W: Write> Printer for Json<W> {
                 "conflicts": s.conflicts,
             },
         });
-        serde_json::to_writer(&mut self.out, &doc).map_err(io_err)?;
+        serde_json::to_writer(&mut self.out, &doc).map_err(super::json_io)?;
         writeln!(self.out)?;
         self.out.flush()
     }
@@ -163,7 +160,7 @@ impl<W: Write> JsonLines<W> {
 impl<W: Write> Printer for JsonLines<W> {
     fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
         for f in findings {
-            serde_json::to_writer(&mut self.out, &to_json(db, doc, f)).map_err(io_err)?;
+            serde_json::to_writer(&mut self.out, &to_json(db, doc, f)).map_err(super::json_io)?;
             writeln!(self.out)?;
         }
         self.out.flush()

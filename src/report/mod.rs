@@ -3,11 +3,17 @@
 //! The engine hands over findings with byte spans; printers turn spans into lines and columns
 //! and decide how things read.
 
+mod github;
 mod human;
 mod json;
+mod rdjsonl;
+mod sarif;
 
+pub use github::{Github, escape_data, escape_property};
 pub use human::Human;
 pub use json::{Json, JsonLines};
+pub use rdjsonl::Rdjsonl;
+pub use sarif::{Sarif, fingerprint, relative_uri};
 
 use std::io;
 
@@ -76,6 +82,12 @@ pub fn message(f: &Finding, fact: &Fact) -> String {
             format!("the text says \"{stated}\"{about}, but the sources say {expected}")
         }
     }
+}
+
+/// A JSON writing error as an I/O error of the same kind, so a closed pipe stays a closed pipe
+/// (and ends the run quietly).
+pub(crate) fn json_io(e: serde_json::Error) -> io::Error {
+    io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)
 }
 
 /// Text on one line: runs of white space become one space.

@@ -4,6 +4,7 @@
 //! paths are given (and reported) as `tests/fixtures/...`.
 
 mod check;
+mod ci;
 mod database;
 mod formats;
 mod regressions;
