@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::db::{Claim, Database, Fact, FactKind};
 use crate::extract::{self, Bound, Figure, Kind, When};
 use crate::people;
-use crate::terms::{TermGroup, Words};
+use crate::terms::{Term, TermGroup, Words};
 use crate::text::{self, TokKind};
 
 /// The checker's judgement of a sentence against a claim.
@@ -229,6 +229,167 @@ fn check_paragraph(
     }
 }
 
+/// How one `about` group of a claim matched a sentence (see [`frame_report`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupMatch {
+    /// The group's terms as written in the database.
+    pub terms: Vec<String>,
+    /// The first of the group's terms found: in the sentence, or (when `carried`) in the
+    /// previous sentence of the paragraph. `None`: the group is missing.
+    pub term: Option<String>,
+    /// The group was found only in the previous sentence.
+    pub carried: bool,
+}
+
+/// How a sentence's frame matches a claim: what decides whether the checker goes on to judge
+/// the claim's facts on it. Only [`frame_report`] fills `groups`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FrameReport {
+    /// Each `about` group, in database order.
+    pub groups: Vec<GroupMatch>,
+    /// Every `about` group was found, in the sentence or in the previous one.
+    pub all_groups: bool,
+    /// Some group was found only in the previous sentence.
+    pub carried: bool,
+    /// Some group was found in the sentence itself.
+    pub here: bool,
+    /// The anaphor found in the sentence (looked for only when a group is carried).
+    pub anaphor: Option<String>,
+    /// The `excludes` term that fired, and whether it was in the previous sentence.
+    pub excluded_by: Option<(String, bool)>,
+    /// The sentence is about the claim: its facts are judged.
+    pub matched: bool,
+}
+
+/// The first term of a group that occurs in a sentence.
+fn first_term<'c>(g: &'c TermGroup, text: &str, s: &Sentence) -> Option<&'c Term> {
+    g.terms.iter().find(|t| t.occurs(text, &s.words))
+}
+
+/// The frame of a sentence for a claim: every `about` group here, or in the previous sentence
+/// of the paragraph; no `excludes` term; and, when the subject is carried, a term of the claim
+/// or an anaphor here and no `excludes` term in the previous sentence. With `full`, every part
+/// is worked out and described; without, the work stops as soon as the answer is known.
+fn frame(
+    claim: &Claim,
+    text: &str,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    full: bool,
+) -> FrameReport {
+    let mut r = FrameReport {
+        all_groups: true,
+        ..FrameReport::default()
+    };
+    for g in &claim.about {
+        let (term, carried) = match first_term(g, text, s) {
+            Some(t) => {
+                r.here = true;
+                (Some(t), false)
+            }
+            None => match prev.and_then(|p| first_term(g, text, p)) {
+                Some(t) => {
+                    r.carried = true;
+                    (Some(t), true)
+                }
+                None => (None, false),
+            },
+        };
+        if term.is_none() {
+            r.all_groups = false;
+            if !full {
+                return r;
+            }
+        }
+        if full {
+            r.groups.push(GroupMatch {
+                terms: g.terms.iter().map(|t| t.source().to_string()).collect(),
+                term: term.map(|t| t.source().to_string()),
+                carried,
+            });
+        }
+    }
+    if let Some(t) = first_term(&claim.excludes, text, s) {
+        r.excluded_by = Some((t.source().to_string(), false));
+        if !full {
+            return r;
+        }
+    }
+    if r.carried {
+        r.anaphor = first_term(&claim.anaphora, text, s).map(|t| t.source().to_string());
+        if r.excluded_by.is_none()
+            && let Some(t) = prev.and_then(|p| first_term(&claim.excludes, text, p))
+        {
+            r.excluded_by = Some((t.source().to_string(), true));
+        }
+    }
+    r.matched =
+        r.all_groups && r.excluded_by.is_none() && (!r.carried || r.here || r.anaphor.is_some());
+    r
+}
+
+/// How the checker reads a sentence's frame for one claim: which `about` groups matched (and
+/// which were carried from `prev`, the previous sentence of the same paragraph), the anaphor,
+/// and the `excludes` term that fired. Side-effect free; `check` decides with the same code.
+pub fn frame_report(
+    claim: &Claim,
+    text: &str,
+    sentence: Range<usize>,
+    prev: Option<Range<usize>>,
+) -> FrameReport {
+    let s = Sentence::new(text, sentence);
+    let p = prev.map(|r| Sentence::new(text, r));
+    frame(claim, text, &s, p.as_ref(), true)
+}
+
+/// The figures the checker extracts from a sentence, each with the periods it is taken to be
+/// stated for (its own or the sentence's).
+pub fn sentence_figures(text: &str, sentence: Range<usize>) -> Vec<(Figure, Vec<When>)> {
+    let s = Sentence::new(text, sentence);
+    let an = s.analysis(text);
+    an.figures
+        .iter()
+        .cloned()
+        .zip(an.periods.iter().cloned())
+        .collect()
+}
+
+/// Every sentence of a text as the checker splits it: paragraphs (runs of non-blank lines)
+/// split into sentences, without those longer than [`MAX_SENTENCE_BYTES`], which the checker
+/// skips. Each sentence comes with its paragraph's index.
+pub fn sentences(text: &str) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut paragraph = 0;
+    let mut pos = 0;
+    let mut flush = |start: usize, end: usize, out: &mut Vec<(usize, Range<usize>)>| {
+        for r in text::split_sentences(text, start..end) {
+            if r.len() <= MAX_SENTENCE_BYTES {
+                out.push((paragraph, r));
+            }
+        }
+        paragraph += 1;
+    };
+    while pos <= text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let blank = text[pos..end].bytes().all(|c| c.is_ascii_whitespace());
+        match (blank, para_start) {
+            (true, Some(start)) => {
+                // The paragraph ends where its last line does (without the newline).
+                flush(start, pos.saturating_sub(1).max(start), &mut out);
+                para_start = None;
+            }
+            (false, None) => para_start = Some(pos),
+            _ => {}
+        }
+        pos = end + 1;
+    }
+    if let Some(start) = para_start {
+        flush(start, text.len(), &mut out);
+    }
+    out
+}
+
 /// What one fact makes of a sentence.
 #[derive(Debug, Clone)]
 enum Outcome {
@@ -247,33 +408,12 @@ fn judge(
     s: &Sentence,
     prev: Option<&Sentence>,
 ) -> Option<Finding> {
-    // The frame: every `about` group here, or in the previous sentence of the paragraph.
-    let mut carried = false;
-    let mut here = false;
-    for g in &claim.about {
-        if s.has(text, g) {
-            here = true;
-        } else if prev.is_some_and(|p| p.has(text, g)) {
-            carried = true;
-        } else {
-            return None;
-        }
-    }
-    if s.has(text, &claim.excludes) {
+    let frame = frame(claim, text, s, prev, false);
+    if !frame.matched {
         return None;
     }
-    let mut anaphor = false;
-    if carried {
-        anaphor = s.has(text, &claim.anaphora);
-        // A sentence that names none of the claim's terms and refers back to nothing is not
-        // about it, whatever the previous sentence said.
-        if !here && !anaphor {
-            return None;
-        }
-        if prev.is_some_and(|p| p.has(text, &claim.excludes)) {
-            return None;
-        }
-    }
+    let carried = frame.carried;
+    let anaphor = frame.anaphor.is_some();
     // Without an anaphor, a subject carried from the previous sentence is a guess: agree
     // only. Likewise when the claim's conflict-requires terms are absent.
     let can_conflict = (!carried || anaphor)
@@ -369,7 +509,13 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
             FactKind::Multiplier => f.kind == Kind::Multiplier,
             _ => false,
         };
-        if !fits || !period_fits(claim, &an.periods[fi]) {
+        // People and things are counted in whole numbers: an unscaled "21.8" is a rate or an
+        // average, never such a count ("1.2 million" and "70.6k" are whole).
+        let fractional = f.bound == Bound::Exact && f.lo == f.hi && f.lo.fract() != 0.0;
+        if !fits
+            || !period_fits(claim, &an.periods[fi])
+            || (fact.kind == FactKind::Count && fractional)
+        {
             continue;
         }
         let binding = match fact.kind {

@@ -12,6 +12,8 @@ use crate::db::{self, Database};
 use crate::input::{self, LineIndex};
 use crate::report::{self, Document, InputError, Printer, Summary};
 
+mod tooling;
+
 /// Checks prose against a curated database of sourced factual claims.
 #[derive(Debug, Parser)]
 #[command(name = "claimcheck", version, about, long_about = None)]
@@ -33,6 +35,68 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `claimcheck man > claimcheck.1`.
     Man,
+    /// Database tooling: list the claims, run their examples.
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+    /// Explain a claim (`explain CLAIM_ID`) or how the checker reads a text (`--text`).
+    ///
+    /// Exit status: 0, or 2 for an unknown claim id or a database with errors.
+    Explain(ExplainArgs),
+}
+
+/// `claimcheck db ...`.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// List the claims: one line per claim, `id  statement`.
+    List(ToolOptions),
+    /// Run every claim's examples through the checker.
+    ///
+    /// Exit status: 0 when every example passes, 1 when any fails, 2 when a database cannot
+    /// be loaded.
+    Test(DbTestArgs),
+}
+
+/// Output formats of the database tooling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ToolFormat {
+    /// Text for people to read.
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// Options shared by the database tooling commands.
+#[derive(Debug, clap::Args)]
+pub struct ToolOptions {
+    /// A claims database to use instead of the built-in one (repeatable).
+    #[arg(long = "db", value_name = "PATH")]
+    pub dbs: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ToolFormat::Human)]
+    pub format: ToolFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DbTestArgs {
+    /// Databases to test (like `--db`); none: the built-in database.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    #[command(flatten)]
+    pub options: ToolOptions,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The claim to explain.
+    #[arg(value_name = "CLAIM_ID", required_unless_present = "text")]
+    pub claim_id: Option<String>,
+    /// Show how the checker reads this text instead (`-`: standard input).
+    #[arg(long, value_name = "SENTENCE", conflicts_with = "claim_id")]
+    pub text: Option<String>,
+    #[command(flatten)]
+    pub options: ToolOptions,
 }
 
 /// Output formats of `check`.
@@ -127,6 +191,24 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             out.flush()?;
             Ok(0)
         }
+        Command::Db {
+            command: DbCommand::List(o),
+        } => tooling::db_list(&o.dbs, o.format),
+        Command::Db {
+            command: DbCommand::Test(a),
+        } => {
+            let mut dbs = a.options.dbs;
+            dbs.extend(a.paths);
+            tooling::db_test(&dbs, a.options.format)
+        }
+        Command::Explain(a) => match (a.text, a.claim_id) {
+            (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
+            (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
+            (None, None) => {
+                eprintln!("claimcheck: explain needs a CLAIM_ID or --text");
+                Ok(2)
+            }
+        },
     }
 }
 

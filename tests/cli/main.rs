@@ -10,4 +10,5 @@ mod formats;
 mod regressions;
 mod sentences;
 mod shared;
+mod tooling;
 mod util;

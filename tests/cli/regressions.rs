@@ -96,4 +96,7 @@ expect_findings! {
     /// A tight bound states the figure.
     tight_upper_bound_agrees:
         "Fewer than 80,000 people died of fentanyl overdoses in 2022." => [("synthetic-opioid-deaths-2022", "agrees")];
+    /// A population rate stated without "per 100,000" is not a count of deaths.
+    unscaled_decimal_is_not_a_death_count:
+        "Synthetic opioid deaths reached 22.7 in 2022, up from 21.8 in 2021." => [];
 }
