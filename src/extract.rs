@@ -739,6 +739,15 @@ fn interval(bound: Bound, v: f64, max: f64) -> (f64, f64) {
     }
 }
 
+/// The values a figure states: its range as written, or its value under its bound.
+fn stated(ranged: bool, lo: f64, hi: f64, bound: Bound, max: f64) -> (f64, f64) {
+    if ranged {
+        (lo, hi)
+    } else {
+        interval(bound, lo, max)
+    }
+}
+
 /// Mass units and their size in kilograms; multi-word units first.
 const MASS_UNITS: &[(&str, f64)] = &[
     ("metric tons", 1000.0),
@@ -956,11 +965,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     }
     if money {
         start = start.min(i - 1);
-        let (l, h) = if ranged {
-            (lo, hi)
-        } else {
-            interval(bound, lo, f64::INFINITY)
-        };
+        let (l, h) = stated(ranged, lo, hi, bound, f64::INFINITY);
         return Some((make(w, Kind::Money, l, h, bound, start, end, None), end));
     }
     // Percent: "86%", "86 percent", "86 per cent".
@@ -971,11 +976,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         {
             bound = b;
         }
-        let (l, h) = if ranged {
-            (lo, hi)
-        } else {
-            interval(bound, lo, 100.0)
-        };
+        let (l, h) = stated(ranged, lo, hi, bound, 100.0);
         let stop = after_b.map_or(after, |(_, e)| e);
         let mut f = make(w, Kind::Share, l, h, bound, start, stop, None);
         f.after = after;
@@ -988,23 +989,13 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         return Some((make(w, Kind::Share, l, h, bound, start, stop, None), stop));
     }
     // Multipliers: "50 times", "50x", "50-fold".
-    if a.suffix == Suffix::Times {
-        let (l, h) = if ranged {
-            (lo, hi)
-        } else {
-            interval(bound, lo, f64::INFINITY)
-        };
-        return Some((
-            make(w, Kind::Multiplier, l, h, bound, start, end, None),
-            end,
-        ));
-    }
-    if let Some(after) = times_after(w, end) {
-        let (l, h) = if ranged {
-            (lo, hi)
-        } else {
-            interval(bound, lo, f64::INFINITY)
-        };
+    let times_end = if a.suffix == Suffix::Times {
+        Some(end)
+    } else {
+        times_after(w, end)
+    };
+    if let Some(after) = times_end {
+        let (l, h) = stated(ranged, lo, hi, bound, f64::INFINITY);
         return Some((
             make(w, Kind::Multiplier, l, h, bound, start, after, None),
             after,
@@ -1064,11 +1055,7 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     }
     let stop = after_b.map_or(end, |(_, e)| e);
     let per = per_after(text, w, stop);
-    let (l, h) = if ranged {
-        (lo, hi)
-    } else {
-        interval(bound, lo, f64::INFINITY)
-    };
+    let (l, h) = stated(ranged, lo, hi, bound, f64::INFINITY);
     let mut f = make(w, Kind::Count, l, h, bound, start, stop, None);
     f.per = per;
     f.after = end;
