@@ -272,11 +272,7 @@ fn human_summary_line_counts_files() {
 fn human_color_never_has_no_escape() {
     let out = run(&["--color", "never", &fixture("article.md")], "");
     assert_eq!(code(&out), 1, "{}", describe(&out));
-    assert!(
-        !out.stdout.contains(&0x1b),
-        "ESC in output:\n{}",
-        describe(&out)
-    );
+    assert_no_escape(&out);
 }
 
 #[test]
@@ -287,11 +283,7 @@ fn human_no_color_env_with_auto_has_no_escape() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 1, "{}", describe(&out));
-    assert!(
-        !out.stdout.contains(&0x1b),
-        "ESC in output:\n{}",
-        describe(&out)
-    );
+    assert_no_escape(&out);
 }
 
 #[test]
@@ -299,11 +291,7 @@ fn human_auto_to_a_pipe_has_no_escape() {
     // stdout is a pipe under the test harness: `auto` (the default) means no color.
     let out = run(&[&fixture("article.md")], "");
     assert_eq!(code(&out), 1, "{}", describe(&out));
-    assert!(
-        !out.stdout.contains(&0x1b),
-        "ESC in output:\n{}",
-        describe(&out)
-    );
+    assert_no_escape(&out);
 }
 
 #[test]
@@ -337,4 +325,13 @@ fn json_is_never_colored() {
         describe(&out)
     );
     parse_report(&out);
+}
+
+/// Human output without color: no ESC byte anywhere on stdout.
+fn assert_no_escape(out: &std::process::Output) {
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "ESC in output:\n{}",
+        describe(out)
+    );
 }
