@@ -4,15 +4,23 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
 
-use crate::check;
+use crate::baseline::Baseline;
 use crate::db::{self, Database};
-use crate::input::{self, LineIndex};
-use crate::report::{self, Document, InputError, Printer, Summary};
+use crate::diff::ChangedLines;
+use crate::markup;
+use crate::report::{self, InputError, Printer};
 
+mod config;
+mod run;
 mod tooling;
+
+pub use config::Config;
+pub use run::{CHUNK_BYTES, Input};
 
 /// Checks prose against a curated database of sourced factual claims.
 #[derive(Debug, Parser)]
@@ -27,7 +35,7 @@ pub enum Command {
     /// Check files, directories or standard input against the claims database.
     ///
     /// Exit status: 0 when no conflict was found, 1 when at least one was, 2 on any error.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
         /// The shell to complete for.
@@ -100,7 +108,8 @@ pub struct ExplainArgs {
 }
 
 /// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Blocks for people to read, with a summary line.
     Human,
@@ -117,12 +126,46 @@ pub enum Format {
 }
 
 /// Which findings the human, GitHub and rdjsonl outputs show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Show {
     /// Only conflicts.
     Conflicts,
     /// Conflicts and agreements.
     All,
+}
+
+/// What makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Any conflict.
+    Conflicts,
+    /// Any finding, agreements included.
+    Any,
+    /// Nothing: the exit code is 0 unless there is an error.
+    Never,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Every character is prose.
+    Text,
+    /// CommonMark: only prose (no code, front matter, HTML comments or URLs).
+    Markdown,
+    /// HTML: only text content (no tags, attributes, scripts, styles, code).
+    Html,
+}
+
+impl From<InputFormat> for markup::Format {
+    fn from(f: InputFormat) -> markup::Format {
+        match f {
+            InputFormat::Text => markup::Format::Text,
+            InputFormat::Markdown => markup::Format::Markdown,
+            InputFormat::Html => markup::Format::Html,
+        }
+    }
 }
 
 /// When to color human output.
@@ -141,16 +184,62 @@ pub struct CheckArgs {
     /// A claims database to check against instead of the built-in one (repeatable).
     #[arg(long = "db", value_name = "PATH")]
     pub dbs: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: human, or the project file's `format`].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// When to use color in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Which findings the human, github and rdjsonl outputs show (json, jsonl and sarif always
-    /// carry every finding).
-    #[arg(long, value_enum, default_value_t = Show::All)]
-    pub show: Show,
+    /// carry every finding) [default: all].
+    #[arg(long, value_enum)]
+    pub show: Option<Show>,
+    /// What makes the exit code 1 [default: conflicts].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Read every input as this format instead of choosing by extension (.md, .markdown,
+    /// .mdx: markdown; .html, .htm: html; others: text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+    /// The name of standard input in reports; its extension picks its format.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// Read the paths to check from FILE, one per line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<String>,
+    /// Only check files matching this glob in directory walks; `!GLOB` excludes (repeatable).
+    #[arg(short = 'g', long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Skip files and directories matching this glob in directory walks (repeatable).
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub excludes: Vec<String>,
+    /// Also walk hidden files and directories.
+    #[arg(long)]
+    pub hidden: bool,
+    /// Do not honour .gitignore, .ignore and similar files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Worker threads [default: the number of CPUs].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<String>,
+    /// Record this run's findings in a baseline file (by claim, path and sentence hash).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<String>,
+    /// Report only findings in sentences on lines added or changed since this git revision.
+    #[arg(long, value_name = "REV", conflicts_with = "diff")]
+    pub diff_base: Option<String>,
+    /// Report only findings in sentences on lines this unified diff adds (`-`: stdin).
+    #[arg(long, value_name = "FILE")]
+    pub diff: Option<String>,
+    /// Use this project file instead of looking for claimcheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<String>,
+    /// Ignore claimcheck.toml and .claimcheck.toml.
+    #[arg(long)]
+    pub no_config: bool,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -176,7 +265,7 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command; `Ok` carries the exit code.
 pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(*args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = io::stdout().lock();
@@ -237,75 +326,177 @@ fn load_databases(paths: &[String]) -> Result<Database, String> {
     Database::from_sources(&sources).map_err(|e| e.to_string())
 }
 
-/// One input to check: a path, or standard input.
-enum Input {
-    Stdin,
-    File(String),
+/// Writes a note or warning on stderr.
+fn warn(message: &str) {
+    eprintln!("claimcheck: {message}");
+}
+
+/// Writes an input error on stderr.
+fn report_error(e: &InputError) {
+    eprintln!("claimcheck: {}: {}", e.path, e.message);
+}
+
+/// How directories are walked.
+struct WalkOptions<'a> {
+    globs: &'a [String],
+    excludes: &'a [String],
+    hidden: bool,
+    no_ignore: bool,
 }
 
 /// Expands directories (recursively, honouring ignore files, sorted) into files.
-fn expand(paths: &[String], errors: &mut Vec<InputError>) -> Vec<Input> {
+fn expand(
+    paths: &[String],
+    stdin_name: &str,
+    walk: &WalkOptions,
+    errors: &mut Vec<InputError>,
+) -> Vec<Input> {
     if paths.is_empty() {
-        return vec![Input::Stdin];
+        return vec![Input::Stdin(stdin_name.to_string())];
     }
     let mut out = Vec::new();
     for p in paths {
         if p == "-" {
-            out.push(Input::Stdin);
+            out.push(Input::Stdin(stdin_name.to_string()));
             continue;
         }
         let path = Path::new(p);
-        if path.is_dir() {
-            let walker = ignore::WalkBuilder::new(path)
-                .sort_by_file_path(|a, b| a.cmp(b))
-                .build();
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                        out.push(Input::File(e.path().to_string_lossy().into_owned()));
-                    }
-                    Ok(_) => {}
-                    Err(e) => errors.push(InputError {
-                        path: p.clone(),
-                        message: e.to_string(),
-                    }),
+        if !path.is_dir() {
+            out.push(Input::File(p.clone()));
+            continue;
+        }
+        let mut builder = ignore::WalkBuilder::new(path);
+        builder
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .hidden(!walk.hidden)
+            .git_ignore(!walk.no_ignore)
+            .git_global(!walk.no_ignore)
+            .git_exclude(!walk.no_ignore)
+            .ignore(!walk.no_ignore)
+            .parents(!walk.no_ignore)
+            // .gitignore files count even outside a git repository, as in ripgrep.
+            .require_git(false);
+        if !walk.globs.is_empty() || !walk.excludes.is_empty() {
+            let mut ob = ignore::overrides::OverrideBuilder::new(path);
+            let globs = walk
+                .globs
+                .iter()
+                .cloned()
+                .chain(walk.excludes.iter().map(|g| format!("!{g}")));
+            for g in globs {
+                if let Err(e) = ob.add(&g) {
+                    errors.push(InputError {
+                        path: g.clone(),
+                        message: format!("not a valid glob: {e}"),
+                    });
                 }
             }
-        } else {
-            out.push(Input::File(p.clone()));
+            match ob.build() {
+                Ok(o) => {
+                    builder.overrides(o);
+                }
+                Err(e) => errors.push(InputError {
+                    path: p.clone(),
+                    message: format!("cannot use the globs: {e}"),
+                }),
+            }
+        }
+        for entry in builder.build() {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    out.push(Input::File(e.path().to_string_lossy().into_owned()));
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(InputError {
+                    path: p.clone(),
+                    message: e.to_string(),
+                }),
+            }
         }
     }
     out
 }
 
-fn read_input(input: &Input) -> Result<(String, Vec<u8>), InputError> {
-    match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| InputError {
-                    path: "-".into(),
-                    message: format!("cannot read standard input: {e}"),
-                })?;
-            Ok(("-".into(), buf))
-        }
-        Input::File(p) => std::fs::read(p)
-            .map(|b| (p.clone(), b))
-            .map_err(|e| InputError {
-                path: p.clone(),
-                message: format!("cannot read: {}", describe_io(&e)),
-            }),
-    }
+/// Reads `--files-from`: one path per line, blank lines skipped.
+fn read_path_list(from: &str) -> Result<Vec<String>, String> {
+    let text = if from == "-" {
+        let mut s = String::new();
+        io::stdin()
+            .lock()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("cannot read the list of paths from standard input: {e}"))?;
+        s
+    } else {
+        std::fs::read_to_string(from).map_err(|e| {
+            format!(
+                "{from}: cannot read the list of paths: {}",
+                run::describe_io(&e)
+            )
+        })?
+    };
+    Ok(text
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect())
 }
 
-fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+/// The changed lines of `--diff-base REV` (git) or `--diff FILE`, keyed by absolute path.
+fn changed_lines(args: &CheckArgs) -> Result<Option<ChangedLines>, String> {
+    if let Some(rev) = &args.diff_base {
+        let git = |args: &[&str]| -> Result<String, String> {
+            let out = std::process::Command::new("git")
+                .args(args)
+                .output()
+                .map_err(|e| format!("--diff-base needs git: {e}"))?;
+            if !out.status.success() {
+                return Err(format!(
+                    "git {} failed: {}",
+                    args.join(" "),
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
+            }
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        };
+        let root = git(&["rev-parse", "--show-toplevel"])?;
+        let root = Path::new(root.trim_end_matches(['\n', '\r']));
+        let diff = git(&[
+            "diff",
+            "--no-color",
+            "--no-ext-diff",
+            "--relative=",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            "--unified=0",
+            rev,
+            "--",
+        ])?;
+        let mut changed = ChangedLines::parse(&diff).map_err(|e| format!("git diff: {e}"))?;
+        // Files not yet added to git are new in their entirety.
+        let untracked = git(&["ls-files", "--others", "--exclude-standard", "--full-name"])?;
+        for f in untracked.lines().filter(|l| !l.is_empty()) {
+            changed.add_whole_file(f);
+        }
+        let changed = changed.rekey(|p| Some(run::absolute(&root.join(p).to_string_lossy())));
+        return Ok(Some(changed));
     }
+    if let Some(file) = &args.diff {
+        let text = if file == "-" {
+            let mut s = String::new();
+            io::stdin()
+                .lock()
+                .read_to_string(&mut s)
+                .map_err(|e| format!("cannot read the diff from standard input: {e}"))?;
+            s
+        } else {
+            std::fs::read_to_string(file)
+                .map_err(|e| format!("{file}: cannot read the diff: {}", run::describe_io(&e)))?
+        };
+        let changed = ChangedLines::parse(&text).map_err(|e| format!("{file}: {e}"))?;
+        return Ok(Some(changed.rekey(|p| Some(run::absolute(p)))));
+    }
+    Ok(None)
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -318,18 +509,92 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn run_check(args: CheckArgs) -> io::Result<u8> {
-    let db = match load_databases(&args.dbs) {
+/// Exit code 2 with a message: the run cannot start.
+fn fail(message: &str) -> io::Result<u8> {
+    eprintln!("claimcheck: {message}");
+    Ok(2)
+}
+
+fn run_check(mut args: CheckArgs) -> io::Result<u8> {
+    let config = if args.no_config {
+        None
+    } else {
+        let path = match &args.config {
+            Some(p) => Some(std::path::PathBuf::from(p)),
+            None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
+        };
+        match path.map(|p| Config::load(&p)).transpose() {
+            Ok(c) => c,
+            Err(msg) => {
+                eprintln!("{msg}");
+                return fail("the project file has errors; nothing was checked");
+            }
+        }
+    };
+    let config = config.unwrap_or_default();
+    let dbs = if args.dbs.is_empty() {
+        config.db_paths()
+    } else {
+        std::mem::take(&mut args.dbs)
+    };
+    let format = args.format.or(config.format).unwrap_or(Format::Human);
+    let show = args.show.or(config.show).unwrap_or(Show::All);
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Conflicts);
+    let globs: Vec<String> = config.include.iter().chain(&args.globs).cloned().collect();
+    let excludes: Vec<String> = config
+        .exclude
+        .iter()
+        .chain(&args.excludes)
+        .cloned()
+        .collect();
+
+    let db = match load_databases(&dbs) {
         Ok(db) => db,
         Err(msg) => {
             eprintln!("{msg}");
-            eprintln!("claimcheck: the database has errors; nothing was checked");
-            return Ok(2);
+            return fail("the database has errors; nothing was checked");
         }
     };
+    let stdin_uses = usize::from(args.files_from.as_deref() == Some("-"))
+        + usize::from(args.diff.as_deref() == Some("-"))
+        + usize::from(args.paths.iter().any(|p| p == "-"));
+    if stdin_uses > 1 {
+        return fail("standard input can be read only once (--files-from -, --diff -, or `-`)");
+    }
+    let mut paths = std::mem::take(&mut args.paths);
+    if let Some(from) = &args.files_from {
+        match read_path_list(from) {
+            Ok(list) => paths.extend(list),
+            Err(msg) => return fail(&msg),
+        }
+        if paths.is_empty() {
+            return fail(&format!(
+                "{from}: the list of paths is empty; nothing to check"
+            ));
+        }
+    }
+    let changed = match changed_lines(&args) {
+        Ok(c) => c,
+        Err(msg) => return fail(&msg),
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| run::describe_io(&e))
+            .and_then(|t| Baseline::parse(&t))
+        {
+            Ok(b) => Some(b.by_path()),
+            Err(msg) => {
+                return fail(&format!(
+                    "{path}: cannot use the baseline: {msg} (write one with --write-baseline)"
+                ));
+            }
+        },
+        None => None,
+    };
+
     let stdout = io::stdout();
     let out = io::BufWriter::new(stdout.lock());
-    let mut printer: Box<dyn Printer> = match args.format {
+    let mut printer: Box<dyn Printer> = match format {
         Format::Human => Box::new(report::Human::new(out, use_color(args.color))),
         Format::Json => Box::new(report::Json::new(out)),
         Format::Jsonl => Box::new(report::JsonLines::new(out)),
@@ -343,58 +608,82 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         Format::Rdjsonl => Box::new(report::Rdjsonl::new(out)),
     };
     // Machine formats carry every finding; the others may leave agreements out.
-    let conflicts_only = args.show == Show::Conflicts
-        && matches!(
-            args.format,
-            Format::Human | Format::Github | Format::Rdjsonl
-        );
+    let conflicts_only = show == Show::Conflicts
+        && matches!(format, Format::Human | Format::Github | Format::Rdjsonl);
+    let printer: &mut dyn Printer = if conflicts_only {
+        &mut ConflictsOnly(printer.as_mut())
+    } else {
+        printer.as_mut()
+    };
+
     let mut errors = Vec::new();
-    let inputs = expand(&args.paths, &mut errors);
+    let walk = WalkOptions {
+        globs: &globs,
+        excludes: &excludes,
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+    };
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or("-");
+    let inputs = expand(&paths, stdin_name, &walk, &mut errors);
     for e in &errors {
-        eprintln!("claimcheck: {}: {}", e.path, e.message);
+        report_error(e);
         printer.error(e)?;
     }
-    let mut had_error = !errors.is_empty();
-    let mut summary = Summary::default();
-    for input in &inputs {
-        let (path, bytes) = match read_input(input) {
-            Ok(x) => x,
-            Err(e) => {
-                eprintln!("claimcheck: {}: {}", e.path, e.message);
-                printer.error(&e)?;
-                had_error = true;
-                continue;
-            }
-        };
-        let decoded = input::decode(bytes);
-        if decoded.lossy {
-            eprintln!("claimcheck: warning: {path}: not valid UTF-8; invalid bytes were replaced");
-        }
-        let findings = check::check(&db, &decoded.text);
-        let lines = LineIndex::new(&decoded.text);
-        let doc = Document {
-            path: &path,
-            text: &decoded.text,
-            lines: &lines,
-        };
-        summary.add(&findings);
-        if conflicts_only {
-            let shown: Vec<check::Finding> = findings
-                .into_iter()
-                .filter(|f| f.verdict == check::Verdict::Conflicts)
-                .collect();
-            printer.file(&db, &doc, &shown)?;
-        } else {
-            printer.file(&db, &doc, &findings)?;
-        }
-    }
-    printer.finish(&summary)?;
+    let cancel = AtomicBool::new(false);
+    let job = run::Job {
+        db: &db,
+        format: args.input_format.map(markup::Format::from),
+        changed: changed.as_ref(),
+        baseline: baseline.as_ref(),
+        record: args.write_baseline.is_some(),
+        cancel: &cancel,
+    };
+    let threads = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let outcome = run::check_all(&job, &inputs, threads, printer)?;
+    printer.finish(&outcome.summary)?;
     io::stdout().flush()?;
+    let mut had_error = !errors.is_empty() || outcome.had_error;
+    if let Some(path) = &args.write_baseline
+        && let Err(msg) = run::write_baseline(path, outcome.entries)
+    {
+        warn(&msg);
+        had_error = true;
+    }
+    let s = &outcome.summary;
     Ok(if had_error {
         2
-    } else if summary.conflicts > 0 {
-        1
     } else {
-        0
+        match fail_on {
+            FailOn::Conflicts if s.conflicts > 0 => 1,
+            FailOn::Any if s.findings > 0 => 1,
+            _ => 0,
+        }
     })
+}
+
+/// A printer that passes on only conflicts (`--show conflicts`); the summary stays complete.
+struct ConflictsOnly<'a>(&'a mut dyn Printer);
+
+impl Printer for ConflictsOnly<'_> {
+    fn file(&mut self, db: &Database, path: &str, found: &[report::Placed]) -> io::Result<()> {
+        let shown: Vec<report::Placed> = found
+            .iter()
+            .filter(|p| p.finding.verdict == crate::check::Verdict::Conflicts)
+            .cloned()
+            .collect();
+        if shown.is_empty() {
+            return Ok(());
+        }
+        self.0.file(db, path, &shown)
+    }
+
+    fn error(&mut self, err: &InputError) -> io::Result<()> {
+        self.0.error(err)
+    }
+
+    fn finish(&mut self, summary: &report::Summary) -> io::Result<()> {
+        self.0.finish(summary)
+    }
 }

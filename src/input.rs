@@ -51,6 +51,107 @@ impl LineIndex {
     }
 }
 
+/// Where a piece of text starts in its file, for text read in chunks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Origin {
+    /// Bytes of the file before the text (a byte-order mark, earlier chunks).
+    pub offset: usize,
+    /// Lines of the file before the text's first line.
+    pub lines: usize,
+    /// Characters already on the text's first line (a chunk cut mid-line).
+    pub chars: usize,
+    /// Bytes already on the text's first line.
+    pub bytes: usize,
+}
+
+/// A place in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column counted in characters (Unicode scalar values).
+    pub column: usize,
+    /// 1-based column counted in UTF-8 bytes (reviewdog's unit).
+    pub byte_column: usize,
+    /// 0-based byte offset in the file.
+    pub offset: usize,
+}
+
+/// Turns byte offsets of a text (the whole file, or one chunk of it) into file positions.
+#[derive(Debug, Clone)]
+pub struct Locator<'a> {
+    text: &'a str,
+    lines: LineIndex,
+    origin: Origin,
+}
+
+impl<'a> Locator<'a> {
+    /// Indexes `text`, which starts at `origin` in its file.
+    pub fn new(text: &'a str, origin: Origin) -> Locator<'a> {
+        Locator {
+            text,
+            lines: LineIndex::new(text),
+            origin,
+        }
+    }
+
+    /// The file position of byte offset `at` of the text (clamped to a character boundary).
+    pub fn position(&self, at: usize) -> Position {
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = self.lines.starts.partition_point(|&s| s <= at).max(1);
+        let start = self.lines.starts[line - 1];
+        let mut column = self.text[start..at].chars().count() + 1;
+        let mut byte_column = at - start + 1;
+        if line == 1 {
+            column += self.origin.chars;
+            byte_column += self.origin.bytes;
+        }
+        Position {
+            line: line + self.origin.lines,
+            column,
+            byte_column,
+            offset: self.origin.offset + at,
+        }
+    }
+
+    /// The text of the line holding byte offset `at`, without its line ending.
+    pub fn line_text(&self, at: usize) -> &'a str {
+        let at = at.min(self.text.len());
+        let line = self.lines.starts.partition_point(|&s| s <= at).max(1);
+        let start = self.lines.starts[line - 1];
+        let end = self
+            .lines
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\r')
+    }
+
+    /// The text's lines: 1-based file line numbers and their text.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.lines.starts.iter().enumerate().map(|(i, &start)| {
+            let end = self
+                .lines
+                .starts
+                .get(i + 1)
+                .map_or(self.text.len(), |&next| next - 1);
+            (
+                i + 1 + self.origin.lines,
+                self.text
+                    .get(start..end)
+                    .unwrap_or("")
+                    .trim_end_matches('\r'),
+            )
+        })
+    }
+}
+
 fn memchr_newlines(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     b.iter()
         .enumerate()
@@ -74,6 +175,28 @@ mod tests {
         let d = decode(b"caf\xE9 86%".to_vec());
         assert!(d.lossy);
         assert_eq!(d.text, "caf\u{FFFD} 86%");
+    }
+
+    #[test]
+    fn positions_in_a_chunk_continue_the_file() {
+        let chunk = "tail 86%\nnext 🙂 41%";
+        let origin = Origin {
+            offset: 100,
+            lines: 9,
+            chars: 3,
+            bytes: 5,
+        };
+        let loc = Locator::new(chunk, origin);
+        let p = loc.position(chunk.find("86").unwrap());
+        assert_eq!(
+            (p.line, p.column, p.byte_column, p.offset),
+            (10, 9, 11, 105)
+        );
+        let p = loc.position(chunk.find("41").unwrap());
+        assert_eq!((p.line, p.column, p.byte_column), (11, 8, 11));
+        assert_eq!(loc.line_text(chunk.len()), "next 🙂 41%");
+        let lines: Vec<_> = loc.lines().collect();
+        assert_eq!(lines, vec![(10, "tail 86%"), (11, "next 🙂 41%")]);
     }
 
     #[test]

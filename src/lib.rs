@@ -6,12 +6,16 @@
 //! The engine never prints: printing from the library is a lint error outside `cli`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod db;
+pub mod diff;
 pub mod extract;
 pub mod input;
+pub mod markup;
 pub mod people;
 pub mod report;
+pub mod suppress;
 pub mod terms;
 pub mod text;

@@ -8,8 +8,8 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use super::{Document, InputError, Printer, Summary, collapse, message};
-use crate::check::{Finding, Verdict};
+use super::{InputError, Placed, Printer, Summary, collapse, message};
+use crate::check::Verdict;
 use crate::db::Database;
 
 /// Escapes a workflow command's message.
@@ -52,12 +52,13 @@ impl<W: Write> Github<W> {
 }
 
 impl<W: Write> Printer for Github<W> {
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
-        for f in findings {
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
+        for p in found {
+            let f = &p.finding;
             let claim = &db.claims[f.claim];
             let fact = &claim.facts[f.fact];
-            let (line, col) = doc.lines.line_col(doc.text, f.span.start);
-            let (end_line, end_col) = doc.lines.line_col(doc.text, f.span.end);
+            let (line, col) = (p.start.line, p.start.column);
+            let (end_line, end_col) = (p.end.line, p.end.column);
             let command = match f.verdict {
                 Verdict::Conflicts => "error",
                 Verdict::Agrees => "notice",
@@ -65,7 +66,7 @@ impl<W: Write> Printer for Github<W> {
             writeln!(
                 self.out,
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                escape_property(doc.path),
+                escape_property(path),
                 escape_property(&format!("claimcheck {}", claim.id)),
                 escape_data(&message(f, fact)),
             )?;
@@ -76,7 +77,7 @@ impl<W: Write> Printer for Github<W> {
                     .map_or_else(String::new, |s| format!("[{}]({})", cell(&s.title), s.url));
                 self.rows.push(format!(
                     "| {} | {line} | {} | {} | {source} |",
-                    cell(doc.path),
+                    cell(path),
                     cell(&format!("\"{}\"", f.stated)),
                     cell(&fact.expected()),
                 ));

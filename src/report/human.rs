@@ -12,8 +12,8 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{Document, InputError, Printer, Summary, message};
-use crate::check::{Finding, Verdict};
+use super::{InputError, Placed, Printer, Summary, message};
+use crate::check::Verdict;
 use crate::db::Database;
 
 /// Human-readable blocks with optional color.
@@ -83,21 +83,22 @@ fn one_line(
 }
 
 impl<W: Write> Printer for Human<W> {
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
         let dim = Style::new().dimmed();
-        for f in findings {
+        for p in found {
+            let f = &p.finding;
             let claim = &db.claims[f.claim];
             let fact = &claim.facts[f.fact];
-            let (line, col) = doc.lines.line_col(doc.text, f.span.start);
+            let (line, col) = (p.start.line, p.start.column);
             let vs = verdict_style(f.verdict);
             writeln!(
                 self.out,
                 "{}: {} {}",
-                self.paint(Style::new().bold(), &format!("{}:{line}:{col}", doc.path)),
+                self.paint(Style::new().bold(), &format!("{path}:{line}:{col}")),
                 self.paint(vs, f.verdict.as_str()),
                 self.paint(dim, &format!("[{}]", claim.id)),
             )?;
-            let (sentence, a, b) = one_line(doc.text, &f.sentence, &f.span);
+            let (sentence, a, b) = one_line(&p.sentence, &(0..p.sentence.len()), &p.mark);
             let chars: Vec<char> = sentence.chars().collect();
             let before: String = chars[..a.min(chars.len())].iter().collect();
             let marked: String = chars[a.min(chars.len())..b.min(chars.len())]
@@ -157,9 +158,22 @@ impl<W: Write> Printer for Human<W> {
         };
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut also = String::new();
+        if s.suppressed > 0 {
+            also.push_str(&format!(", {} suppressed", s.suppressed));
+        }
+        if s.baselined > 0 {
+            also.push_str(&format!(", {} in the baseline", s.baselined));
+        }
+        if s.skipped > 0 {
+            also.push_str(&format!(
+                ", {} skipped",
+                plural(s.skipped, "binary file", "binary files")
+            ));
+        }
         writeln!(
             self.out,
-            "{} checked: {}, {} agreeing, {conflicts}",
+            "{} checked: {}, {} agreeing, {conflicts}{also}",
             plural(s.files, "file", "files"),
             plural(s.findings, "finding", "findings"),
             s.agrees,

@@ -14,8 +14,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Document, InputError, Printer, Summary, collapse, message};
-use crate::check::Finding;
+use super::{InputError, Placed, Printer, Summary, collapse, message};
 use crate::db::Database;
 
 /// One finding on the wire.
@@ -57,22 +56,21 @@ struct JsonError<'a> {
 }
 
 /// Builds the wire form of a finding.
-pub fn to_json<'a>(db: &'a Database, doc: &Document<'a>, f: &Finding) -> JsonFinding<'a> {
+pub fn to_json<'a>(db: &'a Database, path: &'a str, p: &Placed) -> JsonFinding<'a> {
+    let f = &p.finding;
     let claim = &db.claims[f.claim];
     let fact = &claim.facts[f.fact];
-    let (line, column) = doc.lines.line_col(doc.text, f.span.start);
-    let (end_line, end_column) = doc.lines.line_col(doc.text, f.span.end);
     JsonFinding {
-        path: doc.path,
-        line,
-        column,
-        end_line,
-        end_column,
-        byte_start: f.span.start,
-        byte_end: f.span.end,
+        path,
+        line: p.start.line,
+        column: p.start.column,
+        end_line: p.end.line,
+        end_column: p.end.column,
+        byte_start: p.start.offset,
+        byte_end: p.end.offset,
         claim_id: &claim.id,
         verdict: f.verdict.as_str(),
-        text: collapse(&doc.text[f.sentence.clone()]),
+        text: collapse(&p.sentence),
         stated: collapse(&f.stated),
         expected: fact.expected(),
         message: message(f, fact),
@@ -110,10 +108,10 @@ impl<W: Write> Json<W> {
 }
 
 impl<W: Write> Printer for Json<W> {
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
-        for f in findings {
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
+        for p in found {
             self.findings
-                .push(serde_json::to_value(to_json(db, doc, f)).map_err(super::json_io)?);
+                .push(serde_json::to_value(to_json(db, path, p)).map_err(super::json_io)?);
         }
         Ok(())
     }
@@ -138,6 +136,9 @@ impl<W: Write> Printer for Json<W> {
                 "findings": s.findings,
                 "agrees": s.agrees,
                 "conflicts": s.conflicts,
+                "suppressed": s.suppressed,
+                "baselined": s.baselined,
+                "skipped": s.skipped,
             },
         });
         serde_json::to_writer(&mut self.out, &doc).map_err(super::json_io)?;
@@ -158,9 +159,9 @@ impl<W: Write> JsonLines<W> {
 }
 
 impl<W: Write> Printer for JsonLines<W> {
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
-        for f in findings {
-            serde_json::to_writer(&mut self.out, &to_json(db, doc, f)).map_err(super::json_io)?;
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
+        for p in found {
+            serde_json::to_writer(&mut self.out, &to_json(db, path, p)).map_err(super::json_io)?;
             writeln!(self.out)?;
         }
         self.out.flush()

@@ -16,16 +16,63 @@ pub use rdjsonl::Rdjsonl;
 pub use sarif::{Sarif, fingerprint, relative_uri};
 
 use std::io;
+use std::ops::Range;
 
 use crate::check::{Finding, Verdict};
 use crate::db::{Database, Fact};
-use crate::input::LineIndex;
+use crate::input::{Locator, Position};
+use crate::markup::Prose;
 
-/// A checked input: its name as given (`-` for standard input) and its text.
-pub struct Document<'a> {
-    pub path: &'a str,
-    pub text: &'a str,
-    pub lines: &'a LineIndex,
+/// A finding placed in its file: everything a printer needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The engine's finding; its spans are offsets into the prose that was checked.
+    pub finding: Finding,
+    /// The sentence as the checker read it (markup removed, entities decoded).
+    pub sentence: String,
+    /// Byte range of what the sentence states, within `sentence`.
+    pub mark: Range<usize>,
+    /// Where what the sentence states starts in the source file.
+    pub start: Position,
+    /// Where it ends.
+    pub end: Position,
+    /// A hash of the claim id, the sentence and what it states: stable under edits elsewhere
+    /// in the file (SARIF fingerprints, baselines).
+    pub fingerprint: String,
+}
+
+impl Placed {
+    /// Places `finding`, found in `prose`, in the source that `locator` indexes.
+    pub fn new(
+        db: &Database,
+        finding: Finding,
+        prose: &Prose,
+        text: &str,
+        locator: &Locator,
+    ) -> Placed {
+        let span = prose.source_range(&finding.span);
+        let sentence = text.get(finding.sentence.clone()).unwrap_or("").to_string();
+        let mark_start = finding
+            .span
+            .start
+            .saturating_sub(finding.sentence.start)
+            .min(sentence.len());
+        let mark_end = finding
+            .span
+            .end
+            .saturating_sub(finding.sentence.start)
+            .clamp(mark_start, sentence.len());
+        let id = db.claims.get(finding.claim).map_or("", |c| c.id.as_str());
+        let fingerprint = fingerprint(&[id, &collapse(&sentence), &collapse(&finding.stated)]);
+        Placed {
+            start: locator.position(span.start),
+            end: locator.position(span.end),
+            mark: mark_start..mark_end,
+            sentence,
+            finding,
+            fingerprint,
+        }
+    }
 }
 
 /// A problem with one input (unreadable, not a file) that did not stop the run.
@@ -38,18 +85,27 @@ pub struct InputError {
 /// Totals for the summary line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Files checked.
     pub files: usize,
+    /// Findings reported.
     pub findings: usize,
+    /// Reported findings that agree.
     pub agrees: usize,
+    /// Reported findings that conflict.
     pub conflicts: usize,
+    /// Findings silenced by an inline `claimcheck-disable` comment (not reported).
+    pub suppressed: usize,
+    /// Findings already recorded in the baseline (not reported).
+    pub baselined: usize,
+    /// Binary files skipped.
+    pub skipped: usize,
 }
 
 impl Summary {
-    /// Counts a file's findings.
-    pub fn add(&mut self, findings: &[Finding]) {
-        self.files += 1;
-        self.findings += findings.len();
+    /// Counts reported findings.
+    pub fn add<'a>(&mut self, findings: impl IntoIterator<Item = &'a Finding>) {
         for f in findings {
+            self.findings += 1;
             match f.verdict {
                 Verdict::Agrees => self.agrees += 1,
                 Verdict::Conflicts => self.conflicts += 1,
@@ -60,8 +116,8 @@ impl Summary {
 
 /// An output format.
 pub trait Printer {
-    /// One checked file and its findings, in order.
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()>;
+    /// Findings of the file `path`, in order. A large file may arrive in several calls.
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()>;
     /// An input that could not be checked (also reported on stderr by the caller).
     fn error(&mut self, err: &InputError) -> io::Result<()>;
     /// The end of the run.

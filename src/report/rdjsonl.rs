@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Document, InputError, Printer, Summary, message};
-use crate::check::{Finding, Verdict};
+use super::{InputError, Placed, Printer, Summary, message};
+use crate::check::Verdict;
 use crate::db::Database;
 
 /// One diagnostic per line.
@@ -21,26 +21,18 @@ impl<W: Write> Rdjsonl<W> {
     }
 }
 
-/// 1-based line and 1-based byte column of a byte offset.
-fn byte_position(doc: &Document, offset: usize) -> (usize, usize) {
-    let (line, _) = doc.lines.line_col(doc.text, offset);
-    let start = doc.text[..offset.min(doc.text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    (line, offset - start + 1)
-}
-
 impl<W: Write> Printer for Rdjsonl<W> {
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
-        for f in findings {
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
+        for p in found {
+            let f = &p.finding;
             let claim = &db.claims[f.claim];
             let fact = &claim.facts[f.fact];
-            let (line, column) = byte_position(doc, f.span.start);
-            let (end_line, end_column) = byte_position(doc, f.span.end);
+            let (line, column) = (p.start.line, p.start.byte_column);
+            let (end_line, end_column) = (p.end.line, p.end.byte_column);
             let mut d = json!({
                 "message": message(f, fact),
                 "location": {
-                    "path": doc.path,
+                    "path": path,
                     "range": {
                         "start": {"line": line, "column": column},
                         "end": {"line": end_line, "column": end_column},

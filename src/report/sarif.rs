@@ -10,8 +10,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Document, InputError, Printer, Summary, collapse, message};
-use crate::check::{Finding, Verdict};
+use super::{InputError, Placed, Printer, Summary, collapse, message};
+use crate::check::Verdict;
 use crate::db::Database;
 
 /// Collects results and writes one SARIF log at the end.
@@ -86,8 +86,9 @@ fn rule(db: &Database, ci: usize) -> Value {
 }
 
 impl<W: Write> Printer for Sarif<W> {
-    fn file(&mut self, db: &Database, doc: &Document, findings: &[Finding]) -> io::Result<()> {
-        for f in findings {
+    fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
+        for p in found {
+            let f = &p.finding;
             let rule_index = match self.rules.iter().position(|&c| c == f.claim) {
                 Some(k) => k,
                 None => {
@@ -98,10 +99,10 @@ impl<W: Write> Printer for Sarif<W> {
             };
             let claim = &db.claims[f.claim];
             let fact = &claim.facts[f.fact];
-            let (line, col) = doc.lines.line_col(doc.text, f.span.start);
-            let (end_line, end_col) = doc.lines.line_col(doc.text, f.span.end);
-            let sentence = collapse(&doc.text[f.sentence.clone()]);
-            let hash = fingerprint(&[&claim.id, &sentence, &collapse(&f.stated)]);
+            let (line, col) = (p.start.line, p.start.column);
+            let (end_line, end_col) = (p.end.line, p.end.column);
+            let sentence = collapse(&p.sentence);
+            let hash = &p.fingerprint;
             self.results.push(json!({
                 "ruleId": claim.id,
                 "ruleIndex": rule_index,
@@ -110,7 +111,7 @@ impl<W: Write> Printer for Sarif<W> {
                 "message": {"text": message(f, fact)},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": relative_uri(doc.path)},
+                        "artifactLocation": {"uri": relative_uri(path)},
                         "region": {
                             "startLine": line,
                             "startColumn": col,

@@ -72,7 +72,10 @@ fn stdin_unrelated_text_has_no_findings() {
             files: 1,
             findings: 0,
             agrees: 0,
-            conflicts: 0
+            conflicts: 0,
+            suppressed: 0,
+            baselined: 0,
+            skipped: 0,
         }
     );
     claimcheck()

@@ -64,7 +64,18 @@ fn json_is_one_document_with_the_documented_top_level() {
         .map(String::as_str)
         .collect();
     skeys.sort_unstable();
-    assert_eq!(skeys, ["agrees", "conflicts", "files", "findings"]);
+    assert_eq!(
+        skeys,
+        [
+            "agrees",
+            "baselined",
+            "conflicts",
+            "files",
+            "findings",
+            "skipped",
+            "suppressed"
+        ]
+    );
     // And the strict parse (unknown fields in findings or sources fail).
     let report = parse_report(&out);
     assert_eq!(report.version, 1);

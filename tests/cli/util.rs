@@ -107,6 +107,9 @@ pub struct Summary {
     pub findings: usize,
     pub agrees: usize,
     pub conflicts: usize,
+    pub suppressed: usize,
+    pub baselined: usize,
+    pub skipped: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -281,9 +284,11 @@ pub fn assert_positions(input: &str, f: &Finding) {
         "line/column .. end_line/end_column do not span `stated`: {}",
         ctx()
     );
+    // Byte offsets count the file's bytes, a byte-order mark included.
+    let bom = input.len() - text.len();
     assert_eq!(
         (f.byte_start, f.byte_end),
-        (start, end),
+        (start + bom, end + bom),
         "byte_start/byte_end disagree with line/column: {}",
         ctx()
     );
