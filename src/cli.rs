@@ -376,35 +376,27 @@ fn expand(
             .parents(!walk.no_ignore)
             // .gitignore files count even outside a git repository, as in ripgrep.
             .require_git(false);
-        if !walk.globs.is_empty() || !walk.excludes.is_empty() {
-            let mut ob = ignore::overrides::OverrideBuilder::new(path);
-            let globs = walk
-                .globs
-                .iter()
-                .cloned()
-                .chain(walk.excludes.iter().map(|g| format!("!{g}")));
-            for g in globs {
-                if let Err(e) = ob.add(&g) {
-                    errors.push(InputError {
-                        path: g.clone(),
-                        message: format!("not a valid glob: {e}"),
-                    });
-                }
-            }
-            match ob.build() {
-                Ok(o) => {
-                    builder.overrides(o);
-                }
-                Err(e) => errors.push(InputError {
+        let filter = match GlobFilter::new(walk.globs, walk.excludes) {
+            Ok(f) => std::sync::Arc::new(f),
+            Err(message) => {
+                errors.push(InputError {
                     path: p.clone(),
-                    message: format!("cannot use the globs: {e}"),
-                }),
+                    message,
+                });
+                continue;
             }
+        };
+        let root = path.to_path_buf();
+        {
+            let (filter, root) = (filter.clone(), root.clone());
+            builder.filter_entry(move |e| !filter.excludes(&root, e.path()));
         }
         for entry in builder.build() {
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                    out.push(Input::File(e.path().to_string_lossy().into_owned()));
+                    if filter.includes(&root, e.path()) {
+                        out.push(Input::File(e.path().to_string_lossy().into_owned()));
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => errors.push(InputError {
@@ -415,6 +407,67 @@ fn expand(
         }
     }
     out
+}
+
+/// `--glob` / `--exclude` (and the project file's `include` / `exclude`), applied after the
+/// ignore files, so an ignored file stays ignored. A glob without `/` matches a name at any
+/// depth; one with `/` matches the path relative to the directory walked.
+struct GlobFilter {
+    include: Option<(globset::GlobSet, globset::GlobSet)>,
+    exclude: (globset::GlobSet, globset::GlobSet),
+}
+
+impl GlobFilter {
+    fn new(globs: &[String], excludes: &[String]) -> Result<GlobFilter, String> {
+        let mut include = Vec::new();
+        let mut exclude: Vec<&str> = excludes.iter().map(String::as_str).collect();
+        for g in globs {
+            match g.strip_prefix('!') {
+                Some(negated) => exclude.push(negated),
+                None => include.push(g.as_str()),
+            }
+        }
+        let sets = |globs: &[&str]| -> Result<(globset::GlobSet, globset::GlobSet), String> {
+            let mut names = globset::GlobSetBuilder::new();
+            let mut paths = globset::GlobSetBuilder::new();
+            for g in globs {
+                let glob = globset::GlobBuilder::new(g.trim_start_matches('/'))
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| format!("not a valid glob: {e}"))?;
+                if g.contains('/') {
+                    paths.add(glob);
+                } else {
+                    names.add(glob);
+                }
+            }
+            let build = |b: globset::GlobSetBuilder| b.build().map_err(|e| e.to_string());
+            Ok((build(names)?, build(paths)?))
+        };
+        Ok(GlobFilter {
+            include: if include.is_empty() {
+                None
+            } else {
+                Some(sets(&include)?)
+            },
+            exclude: sets(&exclude)?,
+        })
+    }
+
+    fn matches(set: &(globset::GlobSet, globset::GlobSet), root: &Path, path: &Path) -> bool {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        path.file_name().is_some_and(|n| set.0.is_match(n)) || set.1.is_match(relative)
+    }
+
+    fn excludes(&self, root: &Path, path: &Path) -> bool {
+        path != root && GlobFilter::matches(&self.exclude, root, path)
+    }
+
+    fn includes(&self, root: &Path, path: &Path) -> bool {
+        self.include
+            .as_ref()
+            .is_none_or(|set| GlobFilter::matches(set, root, path))
+    }
 }
 
 /// Reads `--files-from`: one path per line, blank lines skipped.

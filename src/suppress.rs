@@ -19,11 +19,23 @@ enum Claims {
 
 impl Claims {
     fn parse(rest: &str) -> Claims {
-        let ids: Vec<String> = rest
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        // Ids run up to the first word that cannot be one, or a closing bracket.
+        let mut ids: Vec<String> = Vec::new();
+        for word in rest.split(|c: char| c.is_whitespace() || c == ',') {
+            let id = word.trim_end_matches([')', ']', '}', '>', ';']);
+            let is_id = id
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'));
+            if !is_id {
+                break;
+            }
+            if !id.is_empty() {
+                ids.push(id.to_string());
+            }
+            if id.len() != word.len() {
+                break;
+            }
+        }
         if ids.is_empty() {
             Claims::All
         } else {
@@ -205,6 +217,11 @@ mod tests {
     fn plain_text_marker() {
         let s = parse(Format::Text, "a 41% here  # claimcheck: ignore\nnext");
         assert!(s.covers(1, "any") && !s.covers(2, "any"));
+        let s = parse(
+            Format::Text,
+            "a 41% (claimcheck: ignore) and\nb (claimcheck: ignore c1 c2)",
+        );
+        assert!(s.covers(1, "any") && s.covers(2, "c2") && !s.covers(2, "c3"));
         let s = parse(Format::Markdown, "a claimcheck: ignore");
         assert!(s.is_empty(), "Markdown uses comments");
     }

@@ -311,8 +311,8 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, limit: usize) -> io::Result<b
 }
 
 /// Where to end a chunk of plain text: after the last blank line (a paragraph break, so the
-/// checker sees every paragraph whole); failing that after the last line, the last sentence
-/// end or the last space; at worst at a character boundary.
+/// checker sees every paragraph whole); failing that after the last sentence end, line or
+/// space; at worst at a character boundary.
 fn chunk_cut(buf: &[u8]) -> usize {
     let last_blank = buf
         .windows(2)
@@ -324,14 +324,15 @@ fn chunk_cut(buf: &[u8]) -> usize {
     if let Some(cut) = last_blank {
         return cut;
     }
+    // A paragraph of megabytes: cut where a sentence ends, so no sentence is split.
+    let sentence_end = |w: &[u8]| {
+        matches!(w[0], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') && matches!(w[1], b' ' | b'\n')
+    };
+    if let Some(i) = buf.windows(2).rposition(sentence_end) {
+        return i + 2;
+    }
     if let Some(i) = buf.iter().rposition(|&b| b == b'\n') {
         return i + 1;
-    }
-    if let Some(i) = buf
-        .windows(2)
-        .rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
-    {
-        return i + 2;
     }
     if let Some(i) = buf.iter().rposition(|&b| b == b' ') {
         return i + 1;
@@ -454,6 +455,7 @@ mod tests {
         assert_eq!(chunk_cut(b"a\n\nb\n\nc"), 6);
         assert_eq!(chunk_cut(b"a\r\n\r\nb"), 5);
         assert_eq!(chunk_cut(b"a\nb"), 2);
+        assert_eq!(chunk_cut(b"Done.\nA long\nsentence"), 6);
         assert_eq!(chunk_cut(b"One. Two"), 5);
         assert_eq!(chunk_cut(b"ab cd"), 3);
         assert_eq!(chunk_cut("x\u{e9}".as_bytes()), 1);
