@@ -1,9 +1,11 @@
 //! claimcheck: checks prose against a curated database of sourced factual claims.
 //!
-//! Pipeline: [`input`] (bytes to text, line index) → [`db`] (the compiled claims and their
-//! prefilter) → [`check`] (candidate paragraphs, [`text`] sentences, [`terms`] frames,
-//! [`extract`] figures, [`people`] names, verdicts) → [`report`] (printers over findings).
-//! The engine never prints: printing from the library is a lint error outside `cli`.
+//! Pipeline: [`input`] (bytes to text, positions) → [`markup`] (the prose of Markdown or HTML,
+//! with a map back to the source) → [`db`] (the compiled claims and their prefilter) →
+//! [`check`] (candidate paragraphs, [`text`] sentences, [`terms`] frames, [`extract`] figures,
+//! [`people`] names, verdicts) → [`suppress`], [`diff`], [`baseline`] (which findings to report)
+//! → [`report`] (printers over placed findings). The engine never prints: printing from the
+//! library is a lint error outside `cli`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod baseline;

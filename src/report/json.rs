@@ -2,9 +2,9 @@
 //!
 //! The JSON document is
 //! `{"version": 1, "findings": [...], "errors": [...], "summary": {"files", "findings",
-//! "agrees", "conflicts"}}`. Each finding has `path`, `line`, `column`, `end_line`,
+//! "agrees", "conflicts", "suppressed", "baselined", "skipped"}}`. Each finding has `path`, `line`, `column`, `end_line`,
 //! `end_column` (1-based; columns count characters; the span of what the text states, or of the
-//! sentence), `byte_start`, `byte_end` (0-based byte offsets into the decoded text),
+//! sentence), `byte_start`, `byte_end` (0-based byte offsets into the file),
 //! `claim_id`, `verdict` (`agrees` | `conflicts`), `text` (the sentence), `stated`,
 //! `expected`, `message`, `statement`, `with_previous` (the previous sentence helped recognise
 //! the claim), and `sources` (`title`, `publisher`, `url`, `date`, `quote`). Fields may be
