@@ -90,10 +90,14 @@ pub fn to_json<'a>(db: &'a Database, path: &'a str, p: &Placed) -> JsonFinding<'
     }
 }
 
-/// Collects everything and writes one JSON document at the end.
+/// Writes one JSON document: findings as they come (so memory does not grow with the number
+/// of findings), then the input errors and the summary at the end.
 pub struct Json<W: Write> {
     out: W,
-    findings: Vec<serde_json::Value>,
+    /// The document's opening has been written.
+    started: bool,
+    /// Findings written so far (a comma goes before every one but the first).
+    written: usize,
     errors: Vec<serde_json::Value>,
 }
 
@@ -101,17 +105,30 @@ impl<W: Write> Json<W> {
     pub fn new(out: W) -> Self {
         Json {
             out,
-            findings: Vec::new(),
+            started: false,
+            written: 0,
             errors: Vec::new(),
         }
+    }
+
+    fn open(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(self.out, "{{\"version\":1,\"findings\":[")?;
+        }
+        Ok(())
     }
 }
 
 impl<W: Write> Printer for Json<W> {
     fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
         for p in found {
-            self.findings
-                .push(serde_json::to_value(to_json(db, path, p)).map_err(super::json_io)?);
+            self.open()?;
+            if self.written > 0 {
+                self.out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut self.out, &to_json(db, path, p)).map_err(super::json_io)?;
+            self.written += 1;
         }
         Ok(())
     }
@@ -127,22 +144,21 @@ impl<W: Write> Printer for Json<W> {
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
-        let doc = serde_json::json!({
-            "version": 1,
-            "findings": std::mem::take(&mut self.findings),
-            "errors": std::mem::take(&mut self.errors),
-            "summary": {
-                "files": s.files,
-                "findings": s.findings,
-                "agrees": s.agrees,
-                "conflicts": s.conflicts,
-                "suppressed": s.suppressed,
-                "baselined": s.baselined,
-                "skipped": s.skipped,
-            },
+        self.open()?;
+        let summary = serde_json::json!({
+            "files": s.files,
+            "findings": s.findings,
+            "agrees": s.agrees,
+            "conflicts": s.conflicts,
+            "suppressed": s.suppressed,
+            "baselined": s.baselined,
+            "skipped": s.skipped,
         });
-        serde_json::to_writer(&mut self.out, &doc).map_err(super::json_io)?;
-        writeln!(self.out)?;
+        write!(self.out, "],\"errors\":")?;
+        serde_json::to_writer(&mut self.out, &self.errors).map_err(super::json_io)?;
+        write!(self.out, ",\"summary\":")?;
+        serde_json::to_writer(&mut self.out, &summary).map_err(super::json_io)?;
+        writeln!(self.out, "}}")?;
         self.out.flush()
     }
 }
