@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use crate::baseline::{self, Baseline, Entry, Remaining};
@@ -56,22 +56,209 @@ pub struct Job<'a> {
     pub cancel: &'a AtomicBool,
 }
 
-/// What a worker reports about one input, in order.
-enum Event {
-    Found(Vec<Placed>),
-    Warning(String),
-    Error(InputError),
-    Done(Tally),
+/// A piece of work: one chunk of one input (a whole file for Markdown and HTML).
+struct Task<'a> {
+    input: usize,
+    /// The chunk's number within its input.
+    seq: usize,
+    /// This is the input's last chunk.
+    last: bool,
+    text: String,
+    origin: Origin,
+    format: Format,
+    file: std::sync::Arc<FileFilters<'a>>,
+    /// What happened while reading (an error, a binary file): reported instead of checking.
+    report: Reported,
 }
 
-/// Counts of one input.
+/// What a worker hands over for one task.
 #[derive(Default)]
-struct Tally {
+struct Reported {
+    found: Vec<Placed>,
+    error: Option<InputError>,
+    /// The first chunk of a file that is checked (it counts as a file).
     checked: bool,
     skipped: bool,
+    lossy: bool,
     suppressed: usize,
-    baselined: usize,
-    entries: Vec<Entry>,
+    last: bool,
+}
+
+/// The changed-lines filter of one input.
+struct FileFilters<'a> {
+    changed: Option<&'a [std::ops::RangeInclusive<usize>]>,
+    /// A diff is in force and does not touch this file: nothing is reported.
+    unchanged: bool,
+}
+
+/// An input being read chunk by chunk.
+struct Open<'a> {
+    input: usize,
+    seq: usize,
+    reader: Box<dyn Read + Send + 'a>,
+    buf: Vec<u8>,
+    origin: Origin,
+    format: Format,
+    file: std::sync::Arc<FileFilters<'a>>,
+}
+
+/// Hands out tasks in input order; reading happens here, under the feed's lock, so chunks
+/// come off each input in sequence while checking runs in parallel.
+struct Feed<'a> {
+    next_input: usize,
+    open: Option<Open<'a>>,
+}
+
+impl<'a> Feed<'a> {
+    fn next_task(&mut self, job: &Job<'a>, inputs: &'a [Input]) -> Option<Task<'a>> {
+        loop {
+            if let Some(open) = &mut self.open {
+                let chunk = open_chunk(open);
+                if chunk.last {
+                    self.open = None;
+                }
+                return Some(chunk.task);
+            }
+            let input = self.next_input;
+            let name = inputs.get(input)?.name();
+            self.next_input += 1;
+            let format = job.format.unwrap_or_else(|| Format::from_path(name));
+            let file = std::sync::Arc::new(match job.changed {
+                Some(changed) => match changed.lines(&absolute(name)) {
+                    Some(lines) => FileFilters {
+                        changed: Some(lines),
+                        unchanged: false,
+                    },
+                    None => FileFilters {
+                        changed: None,
+                        unchanged: true,
+                    },
+                },
+                None => FileFilters {
+                    changed: None,
+                    unchanged: false,
+                },
+            });
+            let reader: io::Result<Box<dyn Read + Send + 'a>> = match &inputs[input] {
+                Input::Stdin(_) => Ok(Box::new(io::stdin())),
+                Input::File(path) => {
+                    std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send + 'a>)
+                }
+            };
+            match reader {
+                Ok(reader) => {
+                    self.open = Some(Open {
+                        input,
+                        seq: 0,
+                        reader,
+                        buf: Vec::new(),
+                        origin: Origin::default(),
+                        format,
+                        file,
+                    });
+                }
+                Err(e) => {
+                    return Some(Task {
+                        input,
+                        seq: 0,
+                        last: true,
+                        text: String::new(),
+                        origin: Origin::default(),
+                        format,
+                        file,
+                        report: Reported {
+                            error: Some(read_error(&inputs[input], &e)),
+                            last: true,
+                            ..Reported::default()
+                        },
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// A task and whether it ends its input.
+struct Chunk<'a> {
+    task: Task<'a>,
+    last: bool,
+}
+
+/// Reads the next chunk of an open input.
+fn open_chunk<'a>(open: &mut Open<'a>) -> Chunk<'a> {
+    let seq = open.seq;
+    open.seq += 1;
+    let mut task = Task {
+        input: open.input,
+        seq,
+        last: false,
+        text: String::new(),
+        origin: open.origin,
+        format: open.format,
+        file: open.file.clone(),
+        report: Reported::default(),
+    };
+    // Markup is parsed whole; plain text streams.
+    let limit = if open.format == Format::Text {
+        CHUNK_BYTES
+    } else {
+        usize::MAX
+    };
+    let eof = match fill(&mut open.reader, &mut open.buf, limit) {
+        Ok(eof) => eof,
+        Err(e) => {
+            task.report.error = Some(InputError {
+                path: String::new(),
+                message: format!("cannot read: {}", describe_io(&e)),
+            });
+            task.last = true;
+            task.report.last = true;
+            return Chunk { task, last: true };
+        }
+    };
+    if seq == 0 {
+        if open.buf.starts_with(b"\xEF\xBB\xBF") {
+            open.buf.drain(..3);
+            open.origin.offset = 3;
+            task.origin = open.origin;
+        }
+        if open.buf[..open.buf.len().min(BINARY_PROBE)].contains(&0) {
+            task.report.skipped = true;
+            task.last = true;
+            task.report.last = true;
+            return Chunk { task, last: true };
+        }
+        task.report.checked = true;
+    }
+    let cut = if eof {
+        open.buf.len()
+    } else {
+        chunk_cut(&open.buf)
+    };
+    let text = match String::from_utf8_lossy(&open.buf[..cut]) {
+        std::borrow::Cow::Borrowed(s) => s.to_string(),
+        std::borrow::Cow::Owned(s) => {
+            task.report.lossy = true;
+            s
+        }
+    };
+    advance(&mut open.origin, &text, cut);
+    open.buf.drain(..cut);
+    task.text = text;
+    task.last = eof;
+    task.report.last = eof;
+    Chunk { task, last: eof }
+}
+
+fn read_error(input: &Input, e: &io::Error) -> InputError {
+    let message = match input {
+        Input::Stdin(_) => format!("cannot read standard input: {}", describe_io(e)),
+        Input::File(_) => format!("cannot read: {}", describe_io(e)),
+    };
+    InputError {
+        path: input.name().to_string(),
+        message,
+    }
 }
 
 /// The end of a run.
@@ -81,10 +268,11 @@ pub struct Outcome {
     pub entries: Vec<Entry>,
 }
 
-/// Checks every input with `threads` workers, printing each input's findings in input order.
-pub fn check_all(
-    job: &Job,
-    inputs: &[Input],
+/// Checks every input with `threads` workers — files in parallel, and the chunks of a large
+/// plain-text file in parallel too — printing findings in input order, then position order.
+pub fn check_all<'a>(
+    job: &Job<'a>,
+    inputs: &'a [Input],
     threads: usize,
     printer: &mut dyn Printer,
 ) -> io::Result<Outcome> {
@@ -93,42 +281,58 @@ pub fn check_all(
         had_error: false,
         entries: Vec::new(),
     };
-    let threads = threads.clamp(1, inputs.len().max(1));
-    let next_input = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, Event)>(256);
+    let threads = threads.max(1);
+    let feed = std::sync::Mutex::new(Feed {
+        next_input: 0,
+        open: None,
+    });
+    // Bounded, so readers cannot run far ahead of a slow printer.
+    let (tx, rx) = mpsc::sync_channel::<((usize, usize), Reported)>(4 * threads);
     std::thread::scope(|scope| -> io::Result<()> {
         for _ in 0..threads {
             let tx = tx.clone();
-            let next_input = &next_input;
+            let feed = &feed;
             scope.spawn(move || {
                 loop {
                     if job.cancel.load(Ordering::Relaxed) {
                         return;
                     }
-                    let i = next_input.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(i) else { return };
-                    let mut emit = |e: Event| tx.send((i, e)).is_ok();
-                    check_input(job, input, &mut emit);
+                    let task = match feed.lock() {
+                        Ok(mut f) => f.next_task(job, inputs),
+                        Err(_) => return,
+                    };
+                    let Some(task) = task else { return };
+                    let key = (task.input, task.seq);
+                    if tx.send((key, run_task(job, task))).is_err() {
+                        return;
+                    }
                 }
             });
         }
         drop(tx);
-        // Events of later inputs wait here until every earlier input is done.
-        let mut waiting: BTreeMap<usize, Vec<Event>> = BTreeMap::new();
-        let mut current = 0;
+        // Results wait here until every earlier chunk has been printed.
+        let mut waiting: BTreeMap<(usize, usize), Reported> = BTreeMap::new();
+        let mut current = (0, 0);
+        let mut baseline: Option<(usize, Remaining)> = None;
         let result = (|| -> io::Result<()> {
-            for (i, event) in &rx {
-                if i != current {
-                    waiting.entry(i).or_default().push(event);
-                    continue;
-                }
-                let mut done = handle(job, inputs, i, event, printer, &mut outcome)?;
-                while done {
-                    current += 1;
-                    done = false;
-                    for event in waiting.remove(&current).unwrap_or_default() {
-                        done = handle(job, inputs, current, event, printer, &mut outcome)?;
-                    }
+            for (key, reported) in &rx {
+                waiting.insert(key, reported);
+                while let Some(reported) = waiting.remove(&current) {
+                    let last = reported.last;
+                    hand_over(
+                        job,
+                        inputs,
+                        current.0,
+                        reported,
+                        &mut baseline,
+                        printer,
+                        &mut outcome,
+                    )?;
+                    current = if last {
+                        (current.0 + 1, 0)
+                    } else {
+                        (current.0, current.1 + 1)
+                    };
                 }
             }
             Ok(())
@@ -142,64 +346,90 @@ pub fn check_all(
     Ok(outcome)
 }
 
-/// Prints or counts one event; `true` when the input is done.
-fn handle(
-    job: &Job,
-    inputs: &[Input],
-    i: usize,
-    event: Event,
-    printer: &mut dyn Printer,
-    outcome: &mut Outcome,
-) -> io::Result<bool> {
-    let name = inputs.get(i).map_or("-", Input::name);
-    match event {
-        Event::Found(found) => {
-            outcome.summary.add(found.iter().map(|p| &p.finding));
-            printer.file(job.db, name, &found)?;
-        }
-        Event::Warning(w) => super::warn(&w),
-        Event::Error(e) => {
-            super::report_error(&e);
-            printer.error(&e)?;
-            outcome.had_error = true;
-        }
-        Event::Done(t) => {
-            let s = &mut outcome.summary;
-            s.files += usize::from(t.checked);
-            s.skipped += usize::from(t.skipped);
-            s.suppressed += t.suppressed;
-            s.baselined += t.baselined;
-            outcome.entries.extend(t.entries);
-            return Ok(true);
-        }
+/// Checks one task's text, off the feed's lock.
+fn run_task(job: &Job, task: Task) -> Reported {
+    let mut report = task.report;
+    if report.error.is_none() && !report.skipped && !task.text.is_empty() {
+        report.found = check_text(
+            job,
+            task.format,
+            &task.text,
+            task.origin,
+            &task.file,
+            &mut report.suppressed,
+        );
     }
-    Ok(false)
+    report
 }
 
-/// Checks one input, reporting through `emit` (which returns `false` once nobody listens).
-fn check_input(job: &Job, input: &Input, emit: &mut dyn FnMut(Event) -> bool) {
-    let name = input.name();
-    let format = job.format.unwrap_or_else(|| Format::from_path(name));
-    let mut tally = Tally::default();
-    let result = match input {
-        Input::Stdin(_) => read_and_check(job, name, format, io::stdin().lock(), &mut tally, emit),
-        Input::File(path) => match std::fs::File::open(path) {
-            Ok(file) => read_and_check(job, name, format, file, &mut tally, emit),
-            Err(e) => Err(e),
-        },
-    };
-    if let Err(e) = result {
-        let message = if matches!(input, Input::Stdin(_)) {
-            format!("cannot read standard input: {}", describe_io(&e))
-        } else {
-            format!("cannot read: {}", describe_io(&e))
-        };
-        emit(Event::Error(InputError {
-            path: name.to_string(),
-            message,
-        }));
+/// Prints one task's findings, in order, after the baseline has had its say.
+fn hand_over(
+    job: &Job,
+    inputs: &[Input],
+    input: usize,
+    mut reported: Reported,
+    baseline: &mut Option<(usize, Remaining)>,
+    printer: &mut dyn Printer,
+    outcome: &mut Outcome,
+) -> io::Result<()> {
+    let name = inputs.get(input).map_or("-", Input::name);
+    if let Some(mut e) = reported.error.take() {
+        if e.path.is_empty() {
+            e.path = name.to_string();
+        }
+        super::report_error(&e);
+        printer.error(&e)?;
+        outcome.had_error = true;
     }
-    emit(Event::Done(tally));
+    if reported.skipped {
+        super::warn(&format!("{name}: binary file skipped"));
+    }
+    if reported.lossy && reported.checked {
+        super::warn(&format!(
+            "warning: {name}: not valid UTF-8; invalid bytes were replaced"
+        ));
+    }
+    let s = &mut outcome.summary;
+    s.files += usize::from(reported.checked);
+    s.skipped += usize::from(reported.skipped);
+    s.suppressed += reported.suppressed;
+    let mut found = std::mem::take(&mut reported.found);
+    if job.record {
+        for p in &found {
+            let claim = &job.db.claims[p.finding.claim];
+            outcome.entries.push(Entry {
+                path: baseline::normalize(name),
+                claim_id: claim.id.clone(),
+                verdict: p.finding.verdict.as_str().to_string(),
+                fingerprint: p.fingerprint.clone(),
+                sentence: crate::report::collapse(&p.sentence),
+            });
+        }
+    }
+    if let Some(entries) = job.baseline {
+        // The baseline is consumed in input order, so which of two identical findings it
+        // absorbs never depends on the thread count.
+        if baseline.as_ref().is_none_or(|(i, _)| *i != input) {
+            let remaining = entries
+                .get(&baseline::normalize(name))
+                .cloned()
+                .unwrap_or_default();
+            *baseline = Some((input, remaining));
+        }
+        if let Some((_, remaining)) = baseline {
+            let before = found.len();
+            found.retain(|p| {
+                let id = job.db.claims[p.finding.claim].id.as_str();
+                !remaining.take(id, &p.fingerprint)
+            });
+            outcome.summary.baselined += before - found.len();
+        }
+    }
+    if !found.is_empty() {
+        outcome.summary.add(found.iter().map(|p| &p.finding));
+        printer.file(job.db, name, &found)?;
+    }
+    Ok(())
 }
 
 /// A human description of an I/O error.
@@ -209,87 +439,6 @@ pub fn describe_io(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::IsADirectory => "is a directory".into(),
         _ => e.to_string(),
-    }
-}
-
-/// Per-input state for filtering findings.
-struct Filters<'a> {
-    name: &'a str,
-    changed: Option<&'a [std::ops::RangeInclusive<usize>]>,
-    /// A diff is in force and does not touch this file: nothing is reported.
-    unchanged: bool,
-    baseline: Option<Remaining>,
-}
-
-fn read_and_check(
-    job: &Job,
-    name: &str,
-    format: Format,
-    mut reader: impl Read,
-    tally: &mut Tally,
-    emit: &mut dyn FnMut(Event) -> bool,
-) -> io::Result<()> {
-    let mut filters = Filters {
-        name,
-        changed: None,
-        unchanged: false,
-        baseline: job.baseline.map(|b| {
-            b.get(&baseline::normalize(name))
-                .cloned()
-                .unwrap_or_default()
-        }),
-    };
-    if let Some(changed) = job.changed {
-        match changed.lines(&absolute(name)) {
-            Some(lines) => filters.changed = Some(lines),
-            None => filters.unchanged = true,
-        }
-    }
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK_BYTES.min(1 << 16));
-    let mut origin = Origin::default();
-    let mut first = true;
-    let mut lossy_warned = false;
-    loop {
-        if job.cancel.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        // Markup is parsed whole; plain text streams.
-        let limit = if format == Format::Text {
-            CHUNK_BYTES
-        } else {
-            usize::MAX
-        };
-        let eof = fill(&mut reader, &mut buf, limit)?;
-        if first {
-            first = false;
-            if buf.starts_with(b"\xEF\xBB\xBF") {
-                buf.drain(..3);
-                origin.offset = 3;
-            }
-            if buf[..buf.len().min(BINARY_PROBE)].contains(&0) {
-                emit(Event::Warning(format!("{name}: binary file skipped")));
-                tally.skipped = true;
-                return Ok(());
-            }
-            tally.checked = true;
-        }
-        let cut = if eof { buf.len() } else { chunk_cut(&buf) };
-        let decoded = String::from_utf8_lossy(&buf[..cut]);
-        if matches!(decoded, std::borrow::Cow::Owned(_)) && !lossy_warned {
-            lossy_warned = true;
-            emit(Event::Warning(format!(
-                "warning: {name}: not valid UTF-8; invalid bytes were replaced"
-            )));
-        }
-        let found = check_text(job, format, &decoded, origin, &mut filters, tally);
-        if !found.is_empty() && !emit(Event::Found(found)) {
-            return Ok(());
-        }
-        advance(&mut origin, &decoded, cut);
-        buf.drain(..cut);
-        if eof {
-            return Ok(());
-        }
     }
 }
 
@@ -364,14 +513,15 @@ fn advance(origin: &mut Origin, text: &str, bytes: usize) {
     }
 }
 
-/// Checks one text (a whole file, or a chunk of plain text) and keeps the findings to report.
+/// Checks one text (a whole file, or a chunk of plain text) and keeps the findings to report:
+/// those not suppressed inline and, when a diff is in force, on changed lines.
 fn check_text(
     job: &Job,
     format: Format,
     source: &str,
     origin: Origin,
-    filters: &mut Filters,
-    tally: &mut Tally,
+    filters: &FileFilters,
+    suppressed: &mut usize,
 ) -> Vec<Placed> {
     let prose;
     let (prose_ref, text): (&Prose, &str) = if format == Format::Text {
@@ -392,7 +542,7 @@ fn check_text(
         let placed = Placed::new(job.db, f, prose_ref, text, &locator);
         let id = job.db.claims[placed.finding.claim].id.as_str();
         if suppressions.covers(placed.start.line, id) {
-            tally.suppressed += 1;
+            *suppressed += 1;
             continue;
         }
         if filters.unchanged {
@@ -405,21 +555,6 @@ fn check_text(
             if !diff::touches(changed, first, last) {
                 continue;
             }
-        }
-        if job.record {
-            tally.entries.push(Entry {
-                path: baseline::normalize(filters.name),
-                claim_id: id.to_string(),
-                verdict: placed.finding.verdict.as_str().to_string(),
-                fingerprint: placed.fingerprint.clone(),
-                sentence: crate::report::collapse(&placed.sentence),
-            });
-        }
-        if let Some(remaining) = &mut filters.baseline
-            && remaining.take(id, &placed.fingerprint)
-        {
-            tally.baselined += 1;
-            continue;
         }
         out.push(placed);
     }
