@@ -185,6 +185,7 @@ pub fn check(db: &Database, text: &str) -> Vec<Finding> {
     while k < hits.len() {
         let para = text::paragraph_bounds(text, hits[k].0);
         groups.clear();
+        let first_hit = k;
         while k < hits.len() && hits[k].0 < para.end {
             groups.extend_from_slice(hits[k].1);
             k += 1;
@@ -199,7 +200,7 @@ pub fn check(db: &Database, text: &str) -> Vec<Finding> {
             }
         }
         if !claims.is_empty() {
-            check_paragraph(db, text, para, &claims, &mut out);
+            check_paragraph(db, text, para, &claims, &hits[first_hit..k], &mut out);
         }
     }
     out
@@ -210,6 +211,7 @@ fn check_paragraph(
     text: &str,
     para: Range<usize>,
     claims: &[usize],
+    hits: &[(usize, &[(usize, usize)])],
     out: &mut Vec<Finding>,
 ) {
     // Prose sentences are far shorter; a "sentence" of many kilobytes is a table, a dump or
@@ -219,9 +221,41 @@ fn check_paragraph(
         .filter(|r| r.len() <= MAX_SENTENCE_BYTES)
         .map(|r| Sentence::new(text, r))
         .collect();
+    // The (claim, group) hits of the prefilter in each sentence: a plain group can only match
+    // a sentence holding one of its literals, so most (claim, sentence) pairs are ruled out
+    // here without matching a single term.
+    let mut in_sentence: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    let mut h = 0;
+    for s in &sentences {
+        while h < hits.len() && hits[h].0 < s.range.start {
+            h += 1;
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut j = h;
+        while j < hits.len() && hits[j].0 < s.range.end {
+            found.extend_from_slice(hits[j].1);
+            j += 1;
+        }
+        found.sort_unstable();
+        found.dedup();
+        in_sentence.push(found);
+    }
+    let mut near: Vec<(usize, usize)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let prev = si.checked_sub(1).map(|p| &sentences[p]);
+        near.clear();
+        near.extend_from_slice(&in_sentence[si]);
+        if let Some(p) = si.checked_sub(1) {
+            near.extend_from_slice(&in_sentence[p]);
+            near.sort_unstable();
+            near.dedup();
+        }
         for &ci in claims {
+            let lo = near.partition_point(|&(c, _)| c < ci);
+            let hi = near.partition_point(|&(c, _)| c <= ci);
+            if hi - lo < db.plain_groups(ci) {
+                continue;
+            }
             if let Some(f) = judge(&db.claims[ci], ci, text, s, prev) {
                 out.push(f);
             }

@@ -14,13 +14,63 @@ pub struct Words {
     /// Lowercased token text, curly apostrophes straightened, possessive `'s` and an
     /// abbreviation's final dot removed.
     pub norm: Vec<String>,
+    /// Token indices sorted by `norm`: a term's first word is looked up by binary search
+    /// instead of being compared with every token (frames test many terms per sentence).
+    sorted: Vec<u32>,
+    /// A bit for the first two bytes of every token: most terms are ruled out by one lookup.
+    starts: [u64; 4],
+}
+
+/// The bit of a word's first two bytes in [`Words::starts`].
+fn start_bit(w: &[u8]) -> usize {
+    let a = usize::from(w.first().copied().unwrap_or(0));
+    let b = usize::from(w.get(1).copied().unwrap_or(0));
+    (a.wrapping_mul(31) ^ b.wrapping_mul(7)) & 255
 }
 
 impl Words {
     /// Normalizes the tokens of one sentence.
     pub fn new(text: &str, toks: Vec<Token>) -> Words {
-        let norm = toks.iter().map(|t| normalize(t.text(text))).collect();
-        Words { toks, norm }
+        let norm: Vec<String> = toks.iter().map(|t| normalize(t.text(text))).collect();
+        let mut sorted: Vec<u32> = (0..norm.len() as u32).collect();
+        sorted.sort_by(|&a, &b| norm[a as usize].cmp(&norm[b as usize]));
+        let mut starts = [0u64; 4];
+        for n in &norm {
+            let bit = start_bit(n.as_bytes());
+            starts[bit / 64] |= 1 << (bit % 64);
+        }
+        Words {
+            toks,
+            norm,
+            sorted,
+            starts,
+        }
+    }
+
+    /// Whether some token may start with `w`'s first two bytes (no false negatives).
+    fn may_start(&self, w: &TermWord) -> bool {
+        let t = w.text.as_bytes();
+        // A one-byte stem matches tokens with any second byte.
+        if w.stem && t.len() < 2 {
+            return true;
+        }
+        let bit = start_bit(t);
+        self.starts[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The tokens that can start a match of `w`, in no particular order.
+    fn starts_of<'a>(&'a self, w: &TermWord) -> impl Iterator<Item = usize> + 'a {
+        let key = |i: &u32| self.norm[*i as usize].as_str();
+        let sorted: &[u32] = if self.may_start(w) { &self.sorted } else { &[] };
+        let lo = sorted.partition_point(|i| key(i) < w.text.as_str());
+        let rest = &sorted[lo..];
+        // Words starting with a prefix sort together, right after the prefix itself.
+        let len = if w.stem {
+            rest.partition_point(|i| key(i).starts_with(w.text.as_str()))
+        } else {
+            rest.partition_point(|i| key(i) == w.text)
+        };
+        rest[..len].iter().map(|&i| i as usize)
     }
 
     /// Whether token `i` joins words without separating them (hyphens, dashes, slashes).
@@ -202,7 +252,10 @@ impl Term {
         let mut out = Vec::new();
         match self {
             Term::Phrase { words: tw, .. } => {
-                for i in 0..words.toks.len() {
+                let Some(first) = tw.first() else { return out };
+                let mut starts: Vec<usize> = words.starts_of(first).collect();
+                starts.sort_unstable();
+                for i in starts {
                     if let Some(end) = match_at(words, i, tw) {
                         out.push((i, end));
                     }
@@ -229,9 +282,11 @@ impl Term {
     /// Whether the term occurs in the sentence.
     pub fn occurs(&self, text: &str, words: &Words) -> bool {
         match self {
-            Term::Phrase { words: tw, .. } => {
-                (0..words.toks.len()).any(|i| match_at(words, i, tw).is_some())
-            }
+            Term::Phrase { words: tw, .. } => tw.first().is_some_and(|first| {
+                words
+                    .starts_of(first)
+                    .any(|i| match_at(words, i, tw).is_some())
+            }),
             Term::Pattern { .. } => !self.find_all(text, words).is_empty(),
         }
     }
