@@ -438,10 +438,16 @@ impl Database {
             // A claim's span covers only its `[[claim]]` header: its region runs to the next.
             let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
             let claims_in_file = std::mem::take(&mut raw.claim);
+            // Lines are counted on from the previous claim: counting from the top for every
+            // claim would make loading 10,000 claims quadratic.
+            let (mut counted_to, mut line) = (0, 1);
             for (k, spanned) in claims_in_file.into_iter().take(MAX_CLAIMS).enumerate() {
                 let span = spanned.span().start..starts.get(k + 1).copied().unwrap_or(src.len());
                 let rc = spanned.into_inner();
-                let (line, _) = line_col(src, span.start);
+                if let Some(between) = src.get(counted_to..span.start) {
+                    line += between.bytes().filter(|&b| b == b'\n').count();
+                    counted_to = span.start;
+                }
                 if let Some((other, other_line)) = seen.get(&rc.id) {
                     let msg = format!(
                         "duplicate claim id `{}` (also defined at {other}:{other_line}); ids must be unique",
@@ -534,9 +540,13 @@ fn build_prefilter(
     if literals.is_empty() {
         return (None, owners, plain);
     }
+    // A DFA scans fastest; past a few thousand literals its memory grows too much and the
+    // builder's own choice (a contiguous NFA) is kept.
+    let kind = (literals.len() <= 100_000).then_some(aho_corasick::AhoCorasickKind::DFA);
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(kind)
         .build(&literals)
         .ok();
     (ac, owners, plain)

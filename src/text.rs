@@ -204,18 +204,12 @@ pub fn paragraph_bounds(text: &str, pos: usize) -> Range<usize> {
 }
 
 fn line_start(b: &[u8], pos: usize) -> usize {
-    b[..pos]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(0, |i| i + 1)
+    memchr::memrchr(b'\n', &b[..pos]).map_or(0, |i| i + 1)
 }
 
 fn line_end(b: &[u8], pos: usize) -> usize {
     let pos = pos.min(b.len());
-    b[pos..]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(b.len(), |i| pos + i)
+    memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i)
 }
 
 fn is_blank(line: &[u8]) -> bool {

@@ -235,11 +235,11 @@ fn open_chunk<'a>(open: &mut Open<'a>) -> Chunk<'a> {
     } else {
         chunk_cut(&open.buf)
     };
-    let text = match String::from_utf8_lossy(&open.buf[..cut]) {
-        std::borrow::Cow::Borrowed(s) => s.to_string(),
-        std::borrow::Cow::Owned(s) => {
+    let text = match std::str::from_utf8(&open.buf[..cut]) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
             task.report.lossy = true;
-            s
+            String::from_utf8_lossy(&open.buf[..cut]).into_owned()
         }
     };
     advance(&mut open.origin, &text, cut);
@@ -463,15 +463,20 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, limit: usize) -> io::Result<b
 /// checker sees every paragraph whole); failing that after the last sentence end, line or
 /// space; at worst at a character boundary.
 fn chunk_cut(buf: &[u8]) -> usize {
-    let last_blank = buf
-        .windows(2)
-        .rposition(|w| w == b"\n\n")
-        .map(|i| i + 2)
-        .into_iter()
-        .chain(buf.windows(3).rposition(|w| w == b"\n\r\n").map(|i| i + 3))
-        .max();
-    if let Some(cut) = last_blank {
-        return cut;
+    // The last line that is blank (white space only), found from the end.
+    let mut newlines = memchr::memrchr_iter(b'\n', buf);
+    let mut next = newlines.next();
+    while let Some(end) = next {
+        next = newlines.next();
+        let start = next.map_or(0, |i| i + 1);
+        if next.is_some() && buf[start..end].iter().all(u8::is_ascii_whitespace) {
+            return end + 1;
+        }
+        // Only look back over a bounded stretch: a chunk with no paragraph break near its
+        // end is cut at a sentence instead.
+        if buf.len() - end > 1 << 20 {
+            break;
+        }
     }
     // A paragraph of megabytes: cut where a sentence ends, so no sentence is split.
     let sentence_end = |w: &[u8]| {
