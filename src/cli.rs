@@ -64,6 +64,13 @@ pub enum DbCommand {
     /// Exit status: 0 when every example passes, 1 when any fails, 2 when a database cannot
     /// be loaded.
     Test(DbTestArgs),
+    /// Report every problem of a database, each with file, line and column.
+    ///
+    /// Schema errors, duplicate ids, claims without sources, sources without URL or quote,
+    /// patterns matching the empty string, examples the checker does not judge as written,
+    /// claims that fire on each other's examples. Exit status: 0 clean (warnings allowed),
+    /// 1 when there is an error, 2 when a file cannot be read.
+    Lint(DbTestArgs),
 }
 
 /// Output formats of the database tooling.
@@ -290,6 +297,13 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             dbs.extend(a.paths);
             tooling::db_test(&dbs, a.options.format)
         }
+        Command::Db {
+            command: DbCommand::Lint(a),
+        } => {
+            let mut dbs = a.options.dbs;
+            dbs.extend(a.paths);
+            tooling::db_lint(&dbs, a.options.format)
+        }
         Command::Explain(a) => match (a.text, a.claim_id) {
             (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
@@ -307,6 +321,19 @@ fn load_databases(paths: &[String]) -> Result<Database, String> {
             format!("{e}\nclaimcheck: the built-in database is broken; this is a bug")
         });
     }
+    let sources = read_sources(paths)?;
+    Database::from_sources(&sources).map_err(|e| e.to_string())
+}
+
+/// Reads database files as (path, text); the built-in database when `paths` is empty. The
+/// error names the file that cannot be read (and, for bad UTF-8, the line and column).
+fn read_sources(paths: &[String]) -> Result<Vec<(String, String)>, String> {
+    if paths.is_empty() {
+        return Ok(vec![(
+            db::EMBEDDED_NAME.to_string(),
+            db::EMBEDDED.to_string(),
+        )]);
+    }
     let mut sources = Vec::new();
     for p in paths {
         match std::fs::read(p) {
@@ -320,10 +347,15 @@ fn load_databases(paths: &[String]) -> Result<Database, String> {
                     return Err(format!("{p}:{line}:{col}: the database is not valid UTF-8"));
                 }
             },
-            Err(e) => return Err(format!("{p}: cannot read the database: {e}")),
+            Err(e) => {
+                return Err(format!(
+                    "{p}: cannot read the database: {}",
+                    run::describe_io(&e)
+                ));
+            }
         }
     }
-    Database::from_sources(&sources).map_err(|e| e.to_string())
+    Ok(sources)
 }
 
 /// Writes a note or warning on stderr.

@@ -405,6 +405,17 @@ impl Database {
     /// Loads and compiles one or more database files given as (name, contents); every problem
     /// in every file is reported, and a database with any problem is refused.
     pub fn from_sources(sources: &[(String, String)]) -> Result<Database, DbErrors> {
+        let (db, errors) = Database::from_sources_lenient(sources);
+        if errors.is_empty() {
+            Ok(db)
+        } else {
+            Err(DbErrors(errors))
+        }
+    }
+
+    /// Loads what can be loaded: every problem, and a database of the claims that compiled
+    /// (for `db lint`, which goes on to run their examples).
+    pub fn from_sources_lenient(sources: &[(String, String)]) -> (Database, Vec<DbError>) {
         let mut claims = Vec::new();
         let mut errors = Vec::new();
         let mut seen: std::collections::HashMap<String, (String, usize)> = Default::default();
@@ -464,16 +475,14 @@ impl Database {
             }
             errors.extend(p.list);
         }
-        if !errors.is_empty() {
-            return Err(DbErrors(errors));
-        }
         let (prefilter, pattern_groups, plain_groups) = build_prefilter(&claims);
-        Ok(Database {
+        let db = Database {
             claims,
             prefilter,
             pattern_groups,
             plain_groups,
-        })
+        };
+        (db, errors)
     }
 
     /// Prefilter hits: `(byte offset, (claim, group) pairs)` for every literal of a plain

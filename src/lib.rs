@@ -15,6 +15,7 @@ pub mod db;
 pub mod diff;
 pub mod extract;
 pub mod input;
+pub mod lint;
 pub mod markup;
 pub mod people;
 pub mod report;

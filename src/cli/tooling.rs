@@ -15,7 +15,7 @@ use crate::extract::{Bound, Figure, Kind, Precision, When};
 use crate::report;
 use crate::terms::TermGroup;
 
-use super::{ToolFormat, load_databases};
+use super::{ToolFormat, load_databases, read_sources};
 
 /// Loads the databases (none: the built-in one), printing positioned errors on failure.
 fn load_or_report(paths: &[String]) -> Option<Database> {
@@ -76,6 +76,61 @@ pub fn db_list(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
 // db test
 
 /// `claimcheck db test`: every claim's examples through the checker.
+/// `db lint`: every problem with its position; 0 clean, 1 errors, 2 unreadable.
+pub fn db_lint(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
+    let sources = match read_sources(dbs) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("claimcheck: {msg}");
+            return Ok(2);
+        }
+    };
+    let problems = crate::lint::lint(&sources);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == crate::lint::Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match format {
+        ToolFormat::Human => {
+            for p in &problems {
+                let severity = match p.severity {
+                    crate::lint::Severity::Error => "error",
+                    crate::lint::Severity::Warning => "warning",
+                };
+                writeln!(
+                    out,
+                    "{}:{}:{}: {severity}[{}]: {}",
+                    p.path, p.line, p.column, p.code, p.message
+                )?;
+            }
+            let claims: usize = sources
+                .iter()
+                .map(|(_, s)| s.lines().filter(|l| l.trim() == "[[claim]]").count())
+                .sum();
+            writeln!(
+                out,
+                "{} checked ({claims} claims): {errors} {}, {warnings} {}",
+                if sources.len() == 1 {
+                    sources[0].0.clone()
+                } else {
+                    format!("{} files", sources.len())
+                },
+                if errors == 1 { "error" } else { "errors" },
+                if warnings == 1 { "warning" } else { "warnings" },
+            )?;
+        }
+        ToolFormat::Json => write_json(
+            &mut out,
+            &json!({ "problems": problems, "errors": errors, "warnings": warnings }),
+        )?,
+    }
+    out.flush()?;
+    Ok(u8::from(errors > 0))
+}
+
+/// `db test`: every example through the checker.
 pub fn db_test(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
     let Some(db) = load_or_report(dbs) else {
         return Ok(2);
