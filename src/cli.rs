@@ -71,6 +71,57 @@ pub enum DbCommand {
     /// claims that fire on each other's examples. Exit status: 0 clean (warnings allowed),
     /// 1 when there is an error, 2 when a file cannot be read.
     Lint(DbTestArgs),
+    /// Print the JSON Schema of the database format (committed as `claims.schema.json`).
+    Schema,
+    /// Export claims as schema.org ClaimReview JSON-LD, the format fact-checkers publish.
+    Export(ExportArgs),
+    /// Read ClaimReview JSON-LD and write TOML claim stubs for a curator to complete.
+    ///
+    /// Exit status: 0, or 2 when the input cannot be read or the output exists (without
+    /// --force).
+    Import(ImportArgs),
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// schema.org ClaimReview objects in one JSON-LD array.
+    Claimreview,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Databases to export (like `--db`); none: the built-in database.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// A claims database to use (repeatable).
+    #[arg(long = "db", value_name = "PATH")]
+    pub dbs: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Claimreview)]
+    pub format: ExportFormat,
+    /// The organisation publishing the reviews.
+    #[arg(long, default_value = "claimcheck")]
+    pub author: String,
+    /// The base URL of the reviews: each review's `url` is this plus `#` and the claim id.
+    #[arg(
+        long,
+        default_value = "https://github.com/claimcheck/claimcheck/blob/main/claims.toml"
+    )]
+    pub url_base: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// A ClaimReview JSON-LD file (one object, an array, or a page's `@graph`); `-`: stdin.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Write the stubs to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<String>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output formats of the database tooling.
@@ -304,6 +355,24 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             dbs.extend(a.paths);
             tooling::db_lint(&dbs, a.options.format)
         }
+        Command::Db {
+            command: DbCommand::Schema,
+        } => {
+            let mut out = io::stdout().lock();
+            out.write_all(Database::json_schema().as_bytes())?;
+            out.flush()?;
+            Ok(0)
+        }
+        Command::Db {
+            command: DbCommand::Export(a),
+        } => {
+            let mut dbs = a.dbs;
+            dbs.extend(a.paths);
+            tooling::db_export(&dbs, &a.author, &a.url_base)
+        }
+        Command::Db {
+            command: DbCommand::Import(a),
+        } => tooling::db_import(&a.file, a.output.as_deref(), a.force),
         Command::Explain(a) => match (a.text, a.claim_id) {
             (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),

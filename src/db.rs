@@ -28,19 +28,23 @@ pub const MAX_DB_BYTES: usize = 64 << 20;
 // ---------------------------------------------------------------------------------------
 // Raw schema (what the TOML says)
 
-/// A database file: `[[claim]]` tables.
-#[derive(Debug, Deserialize)]
+/// A claimcheck claims database: named term sets and `[[claim]]` tables. See the README,
+/// "The claims database".
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "claimcheck claims database")]
 struct RawDb {
     /// Named term lists, referenced from any term list as `"@name"`.
     #[serde(default)]
     sets: std::collections::BTreeMap<String, Vec<String>>,
+    /// The claims.
     #[serde(default)]
+    #[schemars(with = "Vec<RawClaim>")]
     claim: Vec<Spanned<RawClaim>>,
 }
 
 /// One `[[claim]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawClaim {
     /// Stable identifier: lowercase letters, digits and `-`.
@@ -76,7 +80,7 @@ struct RawClaim {
 }
 
 /// A tolerance: `"2%"` or a number in the fact's unit.
-#[derive(Debug, Deserialize, Clone)]
+#[derive(Debug, Deserialize, Clone, schemars::JsonSchema)]
 #[serde(untagged)]
 enum RawTolerance {
     Number(f64),
@@ -84,73 +88,110 @@ enum RawTolerance {
 }
 
 /// One `[[claim.fact]]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawFact {
+    /// What is stated: count, rate, share, mass, multiplier, date, person or assertion.
+    #[schemars(regex(pattern = r"^(count|rate|share|mass|multiplier|date|person|assertion)$"))]
     kind: String,
+    /// What the figure measures, as shown in messages ("U.S. citizens among ...").
     label: Option<String>,
+    /// The sourced value (a share in percent, a mass in `unit`).
     value: Option<f64>,
+    /// The unit of a mass (kg, lb, g, mg, t) or rate.
     unit: Option<String>,
+    /// The period of a rate: day, week, month, year or capita.
     per: Option<String>,
+    /// How far a stated figure may be from `value` and still agree: a number in the fact's
+    /// unit, or a percentage of the value such as "2%".
     tolerance: Option<RawTolerance>,
+    /// A range of values that agree, instead of `value` and `tolerance`.
     range: Option<[f64; 2]>,
+    /// Figures between the tolerance and this margin are near misses: neither agree nor
+    /// conflict.
     margin: Option<RawTolerance>,
+    /// Nouns a count must be stated with ("deaths", "people").
     #[serde(default)]
     nouns: Vec<String>,
+    /// Terms that must follow a share or mass ("of fentanyl traffickers").
     #[serde(default)]
     of: Vec<String>,
+    /// For a share: what the group is ("U.S. citizens").
     #[serde(default)]
     is: Vec<String>,
+    /// For a share: what the rest of the group is ("foreign nationals", "non-citizens").
     #[serde(default)]
     is_not: Vec<String>,
+    /// For a multiplier: what it is compared with ("than heroin").
     #[serde(default)]
     than: Vec<String>,
+    /// For a date fact: the date, as YYYY, YYYY-MM or YYYY-MM-DD.
     date: Option<String>,
+    /// For a person fact: the people who may be named.
     #[serde(default)]
     people: Vec<RawPerson>,
+    /// For a person fact: naming any one of `people` agrees.
     #[serde(default)]
     any_of: bool,
+    /// Figures of neighbouring measures that must stay silent, not conflict.
     #[serde(default)]
     lookalikes: Vec<RawLookalike>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawPerson {
+    /// The full name.
     name: String,
+    /// Other ways the text may name the person (surname, title and surname).
     #[serde(default)]
     aliases: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawLookalike {
+    /// The look-alike figure.
     value: Option<f64>,
+    /// How close a stated figure must be to count as the look-alike.
     tolerance: Option<RawTolerance>,
+    /// A range of look-alike values, instead of `value`.
     range: Option<[f64; 2]>,
+    /// The period of the look-alike figure.
     date: Option<String>,
+    /// What the look-alike measures, for curators.
     note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawSource {
+    /// The title of the page or document.
     title: String,
+    /// Who published it.
     publisher: String,
+    /// Where it is (https:// or http://).
     url: String,
+    /// When it was published: YYYY, YYYY-MM or YYYY-MM-DD.
     date: String,
+    /// The words of the source that support the claim.
     quote: String,
+    /// The source's role, e.g. "primary" or "secondary".
     role: Option<String>,
+    /// A curator's note on the source.
     note: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawExamples {
+    /// Sentences that must agree with the claim.
     #[serde(default)]
     agrees: Vec<String>,
+    /// Sentences that must conflict with the claim.
     #[serde(default)]
     conflicts: Vec<String>,
+    /// Sentences the claim must not judge (look-alikes, other periods).
     #[serde(default)]
     silent: Vec<String>,
 }
@@ -397,6 +438,15 @@ impl Problems<'_> {
 }
 
 impl Database {
+    /// The JSON Schema of the database format (generated from the types the loader reads), as
+    /// committed in `claims.schema.json`.
+    pub fn json_schema() -> String {
+        let schema = schemars::schema_for!(RawDb);
+        let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
     /// The database compiled into the binary.
     pub fn embedded() -> Result<Database, DbErrors> {
         Database::from_sources(&[(EMBEDDED_NAME.to_string(), EMBEDDED.to_string())])

@@ -10,6 +10,7 @@
 
 pub mod baseline;
 pub mod check;
+pub mod claimreview;
 pub mod cli;
 pub mod db;
 pub mod diff;

@@ -130,6 +130,79 @@ pub fn db_lint(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
     Ok(u8::from(errors > 0))
 }
 
+/// `db export --format claimreview`: every claim as a ClaimReview, one JSON-LD array.
+pub fn db_export(dbs: &[String], author: &str, url_base: &str) -> io::Result<u8> {
+    let Some(db) = load_or_report(dbs) else {
+        return Ok(2);
+    };
+    let publisher = crate::claimreview::Publisher {
+        name: author,
+        url_base,
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    write_json(&mut out, &crate::claimreview::export(&db, &publisher))?;
+    out.flush()?;
+    Ok(0)
+}
+
+/// `db import FILE`: ClaimReview JSON-LD to TOML claim stubs; never overwrites without
+/// `force`.
+pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8> {
+    let text = if file == "-" {
+        let mut s = String::new();
+        if let Err(e) = io::stdin().lock().read_to_string(&mut s) {
+            eprintln!("claimcheck: cannot read standard input: {e}");
+            return Ok(2);
+        }
+        s
+    } else {
+        match std::fs::read_to_string(file) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("claimcheck: {file}: cannot read: {e}");
+                return Ok(2);
+            }
+        }
+    };
+    let doc: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!(
+                "claimcheck: {file}:{}:{}: not JSON-LD: {e}",
+                e.line(),
+                e.column()
+            );
+            return Ok(2);
+        }
+    };
+    let (stubs, n) = crate::claimreview::import(&doc);
+    if n == 0 {
+        eprintln!(
+            "claimcheck: {file}: no ClaimReview found (looked in objects, arrays and @graph)"
+        );
+        return Ok(2);
+    }
+    match output {
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(stubs.as_bytes())?;
+            out.flush()?;
+        }
+        Some(path) => {
+            if !force && std::path::Path::new(path).exists() {
+                eprintln!("claimcheck: {path} exists; not overwritten (use --force to replace it)");
+                return Ok(2);
+            }
+            if let Err(e) = std::fs::write(path, stubs) {
+                eprintln!("claimcheck: {path}: cannot write: {e}");
+                return Ok(2);
+            }
+            eprintln!("claimcheck: wrote {n} claim stubs to {path}");
+        }
+    }
+    Ok(0)
+}
+
 /// `db test`: every example through the checker.
 pub fn db_test(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
     let Some(db) = load_or_report(dbs) else {
