@@ -53,7 +53,9 @@ pub struct Finding {
 /// A sentence and what has been worked out about it so far.
 struct Sentence {
     range: Range<usize>,
-    words: Words,
+    /// Tokenized on first use: most sentences of a candidate paragraph are ruled out by the
+    /// prefilter's hits before any term is matched.
+    words: OnceCell<Words>,
     analysis: OnceCell<Analysis>,
 }
 
@@ -65,26 +67,30 @@ struct Analysis {
 }
 
 impl Sentence {
-    fn new(text: &str, range: Range<usize>) -> Sentence {
-        let toks = text::tokenize(text, range.clone());
+    fn new(range: Range<usize>) -> Sentence {
         Sentence {
             range,
-            words: Words::new(text, toks),
+            words: OnceCell::new(),
             analysis: OnceCell::new(),
         }
     }
 
+    fn words(&self, text: &str) -> &Words {
+        self.words
+            .get_or_init(|| Words::new(text, text::tokenize(text, self.range.clone())))
+    }
+
     fn analysis(&self, text: &str) -> &Analysis {
         self.analysis.get_or_init(|| {
-            let figures = extract::figures(text, &self.words);
+            let figures = extract::figures(text, self.words(text));
             let mut periods = assign_periods(&figures);
-            pair_span_endpoints(&self.words, &figures, &mut periods);
+            pair_span_endpoints(self.words(text), &figures, &mut periods);
             Analysis { figures, periods }
         })
     }
 
     fn has(&self, text: &str, g: &TermGroup) -> bool {
-        g.occurs(text, &self.words)
+        g.occurs(text, self.words(text))
     }
 }
 
@@ -219,7 +225,7 @@ fn check_paragraph(
     let sentences: Vec<Sentence> = text::split_sentences(text, para)
         .into_iter()
         .filter(|r| r.len() <= MAX_SENTENCE_BYTES)
-        .map(|r| Sentence::new(text, r))
+        .map(Sentence::new)
         .collect();
     // The (claim, group) hits of the prefilter in each sentence: a plain group can only match
     // a sentence holding one of its literals, so most (claim, sentence) pairs are ruled out
@@ -297,7 +303,7 @@ pub struct FrameReport {
 
 /// The first term of a group that occurs in a sentence.
 fn first_term<'c>(g: &'c TermGroup, text: &str, s: &Sentence) -> Option<&'c Term> {
-    g.terms.iter().find(|t| t.occurs(text, &s.words))
+    g.terms.iter().find(|t| t.occurs(text, s.words(text)))
 }
 
 /// The frame of a sentence for a claim: every `about` group here, or in the previous sentence
@@ -371,15 +377,15 @@ pub fn frame_report(
     sentence: Range<usize>,
     prev: Option<Range<usize>>,
 ) -> FrameReport {
-    let s = Sentence::new(text, sentence);
-    let p = prev.map(|r| Sentence::new(text, r));
+    let s = Sentence::new(sentence);
+    let p = prev.map(Sentence::new);
     frame(claim, text, &s, p.as_ref(), true)
 }
 
 /// The figures the checker extracts from a sentence, each with the periods it is taken to be
 /// stated for (its own or the sentence's).
 pub fn sentence_figures(text: &str, sentence: Range<usize>) -> Vec<(Figure, Vec<When>)> {
-    let s = Sentence::new(text, sentence);
+    let s = Sentence::new(sentence);
     let an = s.analysis(text);
     an.figures
         .iter()
@@ -530,7 +536,7 @@ fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
 
 fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     let an = s.analysis(text);
-    let w = &s.words;
+    let w = s.words(text);
     let mut agree: Option<Range<usize>> = None;
     let mut conflict: Option<Range<usize>> = None;
     let mut lookalike = false;
@@ -943,7 +949,7 @@ fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
 }
 
 fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
-    let w = &s.words;
+    let w = s.words(text);
     let named = |range: &Range<usize>| {
         fact.people.iter().any(|p| {
             p.names
@@ -972,7 +978,7 @@ fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
 }
 
 fn judge_assertion(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
-    let w = &s.words;
+    let w = s.words(text);
     let mut agree = None;
     let mut conflict = None;
     for (group, opposite) in [(&fact.is, false), (&fact.is_not, true)] {
