@@ -1,6 +1,15 @@
 //! The command line: arguments, reading inputs, choosing a printer, exit codes.
 #![allow(clippy::print_stderr)] // the CLI edge is where warnings and errors are written
 
+/// Writes a line to stderr, like `eprintln!`, but never panics: with stderr closed (a CI
+/// runner gone, `2>&-`) the message is dropped and the run goes on.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -314,7 +323,7 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("claimcheck: error: {e}");
+            say!("claimcheck: error: {e}");
             ExitCode::from(2)
         }
     }
@@ -377,7 +386,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
             (None, None) => {
-                eprintln!("claimcheck: explain needs a CLAIM_ID or --text");
+                say!("claimcheck: explain needs a CLAIM_ID or --text");
                 Ok(2)
             }
         },
@@ -405,6 +414,15 @@ fn read_sources(paths: &[String]) -> Result<Vec<(String, String)>, String> {
     }
     let mut sources = Vec::new();
     for p in paths {
+        // Refused before reading: a database file larger than the loader accepts.
+        if let Ok(meta) = std::fs::metadata(p)
+            && meta.len() > db::MAX_DB_BYTES as u64
+        {
+            return Err(format!(
+                "{p}: the database is larger than {} MiB; split it into several files",
+                db::MAX_DB_BYTES >> 20
+            ));
+        }
         match std::fs::read(p) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => sources.push((p.clone(), s)),
@@ -429,12 +447,12 @@ fn read_sources(paths: &[String]) -> Result<Vec<(String, String)>, String> {
 
 /// Writes a note or warning on stderr.
 fn warn(message: &str) {
-    eprintln!("claimcheck: {message}");
+    say!("claimcheck: {message}");
 }
 
 /// Writes an input error on stderr.
 fn report_error(e: &InputError) {
-    eprintln!("claimcheck: {}: {}", e.path, e.message);
+    say!("claimcheck: {}: {}", e.path, e.message);
 }
 
 /// How directories are walked.
@@ -665,7 +683,7 @@ fn use_color(choice: ColorChoice) -> bool {
 
 /// Exit code 2 with a message: the run cannot start.
 fn fail(message: &str) -> io::Result<u8> {
-    eprintln!("claimcheck: {message}");
+    say!("claimcheck: {message}");
     Ok(2)
 }
 
@@ -680,7 +698,7 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
         match path.map(|p| Config::load(&p)).transpose() {
             Ok(c) => c,
             Err(msg) => {
-                eprintln!("{msg}");
+                say!("{msg}");
                 return fail("the project file has errors; nothing was checked");
             }
         }
@@ -705,7 +723,7 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
     let db = match load_databases(&dbs) {
         Ok(db) => db,
         Err(msg) => {
-            eprintln!("{msg}");
+            say!("{msg}");
             return fail("the database has errors; nothing was checked");
         }
     };

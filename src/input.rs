@@ -83,6 +83,10 @@ pub struct Locator<'a> {
     text: &'a str,
     lines: LineIndex,
     origin: Origin,
+    /// Where the text is longer or shorter than the file bytes it was decoded from (each
+    /// invalid byte became a three-byte U+FFFD): from each text offset on, the file offset is
+    /// the text offset plus the difference. Sorted; empty for valid UTF-8.
+    shifts: Vec<(usize, isize)>,
 }
 
 impl<'a> Locator<'a> {
@@ -92,6 +96,27 @@ impl<'a> Locator<'a> {
             text,
             lines: LineIndex::new(text),
             origin,
+            shifts: Vec::new(),
+        }
+    }
+
+    /// Like [`Locator::new`], for text decoded lossily from `bytes`: byte offsets then still
+    /// count the file's bytes.
+    pub fn lossy(text: &'a str, origin: Origin, bytes: &[u8]) -> Locator<'a> {
+        let mut shifts = Vec::new();
+        let (mut decoded, mut raw) = (0usize, 0usize);
+        for chunk in bytes.utf8_chunks() {
+            decoded += chunk.valid().len();
+            raw += chunk.valid().len();
+            if !chunk.invalid().is_empty() {
+                decoded += '\u{FFFD}'.len_utf8();
+                raw += chunk.invalid().len();
+                shifts.push((decoded, raw as isize - decoded as isize));
+            }
+        }
+        Locator {
+            shifts,
+            ..Locator::new(text, origin)
         }
     }
 
@@ -109,11 +134,16 @@ impl<'a> Locator<'a> {
             column += self.origin.chars;
             byte_column += self.origin.bytes;
         }
+        let shift = self
+            .shifts
+            .partition_point(|&(from, _)| from <= at)
+            .checked_sub(1)
+            .map_or(0, |k| self.shifts[k].1);
         Position {
             line: line + self.origin.lines,
             column,
             byte_column,
-            offset: self.origin.offset + at,
+            offset: (self.origin.offset + at).saturating_add_signed(shift),
         }
     }
 

@@ -64,6 +64,8 @@ struct Task<'a> {
     /// This is the input's last chunk.
     last: bool,
     text: String,
+    /// The file bytes of a text that was not valid UTF-8 (for byte offsets into the file).
+    raw: Option<Vec<u8>>,
     origin: Origin,
     format: Format,
     file: std::sync::Arc<FileFilters<'a>>,
@@ -163,6 +165,7 @@ impl<'a> Feed<'a> {
                         seq: 0,
                         last: true,
                         text: String::new(),
+                        raw: None,
                         origin: Origin::default(),
                         format,
                         file,
@@ -193,6 +196,7 @@ fn open_chunk<'a>(open: &mut Open<'a>) -> Chunk<'a> {
         seq,
         last: false,
         text: String::new(),
+        raw: None,
         origin: open.origin,
         format: open.format,
         file: open.file.clone(),
@@ -239,6 +243,7 @@ fn open_chunk<'a>(open: &mut Open<'a>) -> Chunk<'a> {
         Ok(s) => s.to_string(),
         Err(_) => {
             task.report.lossy = true;
+            task.raw = Some(open.buf[..cut].to_vec());
             String::from_utf8_lossy(&open.buf[..cut]).into_owned()
         }
     };
@@ -354,6 +359,7 @@ fn run_task(job: &Job, task: Task) -> Reported {
             job,
             task.format,
             &task.text,
+            task.raw.as_deref(),
             task.origin,
             &task.file,
             &mut report.suppressed,
@@ -524,6 +530,7 @@ fn check_text(
     job: &Job,
     format: Format,
     source: &str,
+    raw: Option<&[u8]>,
     origin: Origin,
     filters: &FileFilters,
     suppressed: &mut usize,
@@ -540,7 +547,10 @@ fn check_text(
     if findings.is_empty() {
         return Vec::new();
     }
-    let locator = Locator::new(source, origin);
+    let locator = match raw {
+        Some(bytes) => Locator::lossy(source, origin, bytes),
+        None => Locator::new(source, origin),
+    };
     let suppressions = Suppressions::parse(format, source, &locator);
     let mut out = Vec::with_capacity(findings.len());
     for f in findings {

@@ -22,8 +22,8 @@ fn load_or_report(paths: &[String]) -> Option<Database> {
     match load_databases(paths) {
         Ok(db) => Some(db),
         Err(msg) => {
-            eprintln!("{msg}");
-            eprintln!("claimcheck: the database has errors");
+            say!("{msg}");
+            say!("claimcheck: the database has errors");
             None
         }
     }
@@ -81,7 +81,7 @@ pub fn db_lint(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
     let sources = match read_sources(dbs) {
         Ok(s) => s,
         Err(msg) => {
-            eprintln!("claimcheck: {msg}");
+            say!("claimcheck: {msg}");
             return Ok(2);
         }
     };
@@ -151,7 +151,7 @@ pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8
     let text = if file == "-" {
         let mut s = String::new();
         if let Err(e) = io::stdin().lock().read_to_string(&mut s) {
-            eprintln!("claimcheck: cannot read standard input: {e}");
+            say!("claimcheck: cannot read standard input: {e}");
             return Ok(2);
         }
         s
@@ -159,7 +159,7 @@ pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8
         match std::fs::read_to_string(file) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("claimcheck: {file}: cannot read: {e}");
+                say!("claimcheck: {file}: cannot read: {e}");
                 return Ok(2);
             }
         }
@@ -167,7 +167,7 @@ pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8
     let doc: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!(
+            say!(
                 "claimcheck: {file}:{}:{}: not JSON-LD: {e}",
                 e.line(),
                 e.column()
@@ -177,9 +177,7 @@ pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8
     };
     let (stubs, n) = crate::claimreview::import(&doc);
     if n == 0 {
-        eprintln!(
-            "claimcheck: {file}: no ClaimReview found (looked in objects, arrays and @graph)"
-        );
+        say!("claimcheck: {file}: no ClaimReview found (looked in objects, arrays and @graph)");
         return Ok(2);
     }
     match output {
@@ -190,14 +188,14 @@ pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8
         }
         Some(path) => {
             if !force && std::path::Path::new(path).exists() {
-                eprintln!("claimcheck: {path} exists; not overwritten (use --force to replace it)");
+                say!("claimcheck: {path} exists; not overwritten (use --force to replace it)");
                 return Ok(2);
             }
             if let Err(e) = std::fs::write(path, stubs) {
-                eprintln!("claimcheck: {path}: cannot write: {e}");
+                say!("claimcheck: {path}: cannot write: {e}");
                 return Ok(2);
             }
-            eprintln!("claimcheck: wrote {n} claim stubs to {path}");
+            say!("claimcheck: wrote {n} claim stubs to {path}");
         }
     }
     Ok(0)
@@ -502,7 +500,7 @@ pub fn explain_claim(dbs: &[String], format: ToolFormat, id: &str) -> io::Result
         return Ok(2);
     };
     let Some(claim) = db.claims.iter().find(|c| c.id == id) else {
-        eprintln!("claimcheck: no claim with id \"{id}\"; see claimcheck db list");
+        say!("claimcheck: no claim with id \"{id}\"; see claimcheck db list");
         return Ok(2);
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
