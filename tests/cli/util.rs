@@ -299,6 +299,22 @@ pub fn assert_positions(input: &str, f: &Finding) {
     );
 }
 
+/// [`assert_positions`] for input that is not valid UTF-8: lines and columns are checked on
+/// the decoded text, byte offsets on the bytes themselves.
+pub fn assert_positions_lossy(bytes: &[u8], f: &Finding) {
+    let decoded = String::from_utf8_lossy(bytes);
+    let start = offset_of(&decoded, f.line, f.column).expect("line/column inside the input");
+    assert!(collapse(&decoded[start..]).starts_with(&f.stated), "{f:#?}");
+    let raw = bytes
+        .get(f.byte_start..f.byte_end)
+        .expect("byte offsets inside the input");
+    assert_eq!(
+        collapse(&String::from_utf8_lossy(raw)),
+        f.stated,
+        "byte offsets do not span `stated` in the file's bytes: {f:#?}"
+    );
+}
+
 /// Checks the fields of a finding that do not depend on the input.
 pub fn assert_well_formed(f: &Finding) {
     let ctx = || format!("finding {f:#?}");
