@@ -9,6 +9,7 @@ mod database;
 mod formats;
 mod markup;
 mod regressions;
+mod reliability;
 mod sentences;
 mod shared;
 mod site;
