@@ -190,9 +190,12 @@ pub fn check(db: &Database, text: &str) -> Vec<Finding> {
     let mut claims: Vec<usize> = Vec::new();
     while k < hits.len() {
         let para = text::paragraph_bounds(text, hits[k].0);
+        // Every pass takes at least this hit, even one the paragraph does not hold (at the end
+        // of the text or on a blank line), so the loop always ends.
+        let taken = para.end.max(hits[k].0 + 1);
         groups.clear();
         let first_hit = k;
-        while k < hits.len() && hits[k].0 < para.end {
+        while k < hits.len() && hits[k].0 < taken {
             groups.extend_from_slice(hits[k].1);
             k += 1;
         }

@@ -419,7 +419,7 @@ fn read_sources(paths: &[String]) -> Result<Vec<(String, String)>, String> {
             && meta.len() > db::MAX_DB_BYTES as u64
         {
             return Err(format!(
-                "{p}: the database is larger than {} MiB; split it into several files",
+                "{p}:1:1: the database is larger than {} MiB; split it into several files",
                 db::MAX_DB_BYTES >> 20
             ));
         }

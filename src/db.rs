@@ -18,12 +18,20 @@ pub const EMBEDDED: &str = include_str!("../claims.toml");
 /// How the embedded database is named in messages.
 pub const EMBEDDED_NAME: &str = "<built-in claims.toml>";
 
-/// Limits that keep a careless or hostile database from exhausting the machine.
+/// Limits that keep a careless or hostile database from exhausting the machine: most claims
+/// in all databases together.
 pub const MAX_CLAIMS: usize = 100_000;
-/// Most terms one claim may list (all groups together).
+/// Most terms one claim may list (every term list and person name, `@set`s expanded).
 pub const MAX_TERMS_PER_CLAIM: usize = 2_000;
+/// Most terms all databases together may list, `@set`s expanded.
+pub const MAX_TERMS: usize = 1_000_000;
+/// Most `/pattern/` terms all databases together may list: each may compile to up to
+/// [`crate::terms::PATTERN_SIZE_LIMIT`] bytes.
+pub const MAX_PATTERNS: usize = 256;
 /// Largest database file accepted.
 pub const MAX_DB_BYTES: usize = 64 << 20;
+/// Most problems listed per database file; the rest are counted in one last message.
+pub const MAX_ERRORS_PER_FILE: usize = 1_000;
 
 // ---------------------------------------------------------------------------------------
 // Raw schema (what the TOML says)
@@ -407,18 +415,68 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 struct Problems<'a> {
     path: &'a str,
     src: &'a str,
+    /// Byte offsets of line starts: positions are found by binary search, not by counting
+    /// from the top of a file of up to 64 MiB for each of up to 100,000 claims.
+    lines: Vec<usize>,
     list: Vec<DbError>,
+    /// Problems found, listed or not (see [`MAX_ERRORS_PER_FILE`]).
+    count: usize,
 }
 
-impl Problems<'_> {
+impl<'a> Problems<'a> {
+    fn new(path: &'a str, src: &'a str) -> Problems<'a> {
+        let mut lines = vec![0];
+        lines.extend(
+            src.bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i + 1)),
+        );
+        Problems {
+            path,
+            src,
+            lines,
+            list: Vec::new(),
+            count: 0,
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    fn line(&self, offset: usize) -> usize {
+        self.lines.partition_point(|&s| s <= offset).max(1)
+    }
+
     fn at(&mut self, offset: usize, message: impl Into<String>) {
-        let (line, column) = line_col(self.src, offset);
+        self.count += 1;
+        if self.list.len() >= MAX_ERRORS_PER_FILE {
+            return;
+        }
+        let mut offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let start = self.lines[line - 1];
+        let column = self.src[start..offset].chars().count() + 1;
         self.list.push(DbError {
             path: self.path.to_string(),
             line,
             column,
             message: message.into(),
         });
+    }
+
+    /// The listed problems, and a last one counting those not listed.
+    fn finish(mut self) -> Vec<DbError> {
+        if self.count > self.list.len() {
+            let more = self.count - self.list.len();
+            self.list.push(DbError {
+                path: self.path.to_string(),
+                line: 1,
+                column: 1,
+                message: format!("… and {more} more problems in this file"),
+            });
+        }
+        self.list
     }
 
     /// Points at `needle` inside the claim's span (the first occurrence as a TOML string, or
@@ -428,8 +486,11 @@ impl Problems<'_> {
         let start = span.start.min(end);
         let hay = self.src.get(start..end).unwrap_or("");
         let quoted = format!("\"{needle}\"");
+        // As a basic string spells it: "/\\w+/" for the term /\w+/.
+        let escaped = format!("\"{}\"", needle.replace('\\', "\\\\").replace('"', "\\\""));
         let at = hay
             .find(&quoted)
+            .or_else(|| hay.find(&escaped))
             .or_else(|| hay.find(&format!("{needle} =")))
             .or_else(|| hay.find(needle).filter(|_| !needle.is_empty()))
             .map_or(start, |k| start + k);
@@ -469,46 +530,45 @@ impl Database {
         let mut claims = Vec::new();
         let mut errors = Vec::new();
         let mut seen: std::collections::HashMap<String, (String, usize)> = Default::default();
+        // Claims, terms and patterns so far, in all files: the limits are for the whole.
+        let (mut n_claims, mut n_terms, mut n_patterns) = (0usize, 0usize, 0usize);
         for (path, src) in sources {
-            let mut p = Problems {
-                path,
-                src,
-                list: Vec::new(),
-            };
             if src.len() > MAX_DB_BYTES {
-                p.at(
-                    0,
-                    format!("the database is larger than {} MiB", MAX_DB_BYTES >> 20),
-                );
-                errors.extend(p.list);
+                // Not even indexed for positions: the file is refused unread.
+                errors.push(DbError {
+                    path: path.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!("the database is larger than {} MiB", MAX_DB_BYTES >> 20),
+                });
                 continue;
             }
+            let mut p = Problems::new(path, src);
             let mut raw: RawDb = match toml::from_str(src) {
                 Ok(raw) => raw,
                 Err(e) => {
                     let at = e.span().map_or(0, |s| s.start);
                     let msg = e.message().trim().to_string();
                     p.at(at, format!("{msg} (fix the TOML at this position)"));
-                    errors.extend(p.list);
+                    errors.extend(p.finish());
                     continue;
                 }
             };
-            if raw.claim.len() > MAX_CLAIMS {
-                p.at(0, format!("more than {MAX_CLAIMS} claims"));
-            }
             // A claim's span covers only its `[[claim]]` header: its region runs to the next.
             let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
+            let allowed = MAX_CLAIMS.saturating_sub(n_claims);
+            if let Some(&first_over) = starts.get(allowed) {
+                p.at(
+                    first_over,
+                    format!("more than {MAX_CLAIMS} claims in all; this one and those after it are not read"),
+                );
+            }
+            n_claims += raw.claim.len();
             let claims_in_file = std::mem::take(&mut raw.claim);
-            // Lines are counted on from the previous claim: counting from the top for every
-            // claim would make loading 10,000 claims quadratic.
-            let (mut counted_to, mut line) = (0, 1);
-            for (k, spanned) in claims_in_file.into_iter().take(MAX_CLAIMS).enumerate() {
+            for (k, spanned) in claims_in_file.into_iter().take(allowed).enumerate() {
                 let span = spanned.span().start..starts.get(k + 1).copied().unwrap_or(src.len());
                 let rc = spanned.into_inner();
-                if let Some(between) = src.get(counted_to..span.start) {
-                    line += between.bytes().filter(|&b| b == b'\n').count();
-                    counted_to = span.start;
-                }
+                let line = p.line(span.start);
                 if let Some((other, other_line)) = seen.get(&rc.id) {
                     let msg = format!(
                         "duplicate claim id `{}` (also defined at {other}:{other_line}); ids must be unique",
@@ -519,11 +579,42 @@ impl Database {
                     seen.insert(rc.id.clone(), (path.clone(), line));
                 }
                 let rc = expand_sets(rc, &raw.sets, &span, &mut p);
+                // Count before compiling, so a hostile database costs no more than the limits.
+                let (terms, patterns) = count_terms(&rc);
+                if terms > MAX_TERMS_PER_CLAIM {
+                    p.within(
+                        &span,
+                        "about",
+                        format!(
+                            "claim `{}` lists more than {MAX_TERMS_PER_CLAIM} terms (sets expanded); split it or shorten its lists",
+                            rc.id
+                        ),
+                    );
+                    continue;
+                }
+                n_terms += terms;
+                n_patterns += patterns;
+                if n_terms > MAX_TERMS || n_patterns > MAX_PATTERNS {
+                    let what = if n_terms > MAX_TERMS {
+                        format!("{MAX_TERMS} terms")
+                    } else {
+                        format!("{MAX_PATTERNS} /pattern/ terms")
+                    };
+                    p.within(
+                        &span,
+                        "about",
+                        format!("the databases list more than {what} in all; this claim and those after it are not read"),
+                    );
+                    break;
+                }
                 if let Some(c) = compile_claim(rc, &span, path, line, &mut p) {
                     claims.push(c);
                 }
             }
-            errors.extend(p.list);
+            errors.extend(p.finish());
+            if n_terms > MAX_TERMS || n_patterns > MAX_PATTERNS {
+                break;
+            }
         }
         let (prefilter, pattern_groups, plain_groups) = build_prefilter(&claims);
         let db = Database {
@@ -578,13 +669,14 @@ fn build_prefilter(
     let mut index: std::collections::HashMap<String, usize> = Default::default();
     for (ci, c) in claims.iter().enumerate() {
         for (gi, group) in c.about.iter().enumerate() {
-            if group.terms.is_empty() || !group.terms.iter().all(|t| t.literal().is_some()) {
+            // A group is plain when every term has a literal the raw text must contain.
+            let literal = |t: &Term| t.literal().and_then(prefilter_literal);
+            if group.terms.is_empty() || !group.terms.iter().all(|t| literal(t).is_some()) {
                 continue;
             }
             plain[ci] += 1;
             for t in &group.terms {
-                let Some(lit) = t.literal() else { continue };
-                let lit = prefilter_literal(lit);
+                let Some(lit) = literal(t) else { continue };
                 let k = *index.entry(lit.clone()).or_insert_with(|| {
                     literals.push(lit);
                     owners.push(Vec::new());
@@ -611,10 +703,13 @@ fn build_prefilter(
     (ac, owners, plain)
 }
 
-/// The part of a term's first word that raw text is sure to contain: up to an apostrophe
-/// (curly or straight in the text).
-fn prefilter_literal(word: &str) -> String {
-    word.split('\'').next().unwrap_or(word).to_string()
+/// The part of a term's first word that raw text is sure to contain: its first run without
+/// an apostrophe (curly or straight in the text). `None` for a word of apostrophes only: an
+/// empty literal would match at every offset (a hang, found by fuzzing).
+fn prefilter_literal(word: &str) -> Option<String> {
+    word.split('\'')
+        .find(|part| !part.is_empty())
+        .map(str::to_string)
 }
 
 /// Replaces `"@name"` entries of every term list with the terms of the named set.
@@ -624,6 +719,9 @@ fn expand_sets(
     span: &Range<usize>,
     p: &mut Problems,
 ) -> RawClaim {
+    // A set referenced many times could expand to billions of terms: expand no further than
+    // one term past the claim's limit, which is then reported.
+    let mut room = MAX_TERMS_PER_CLAIM + 1;
     let mut expand = |list: &mut Vec<String>| {
         if !list.iter().any(|t| t.starts_with('@')) {
             return;
@@ -632,7 +730,10 @@ fn expand_sets(
         for t in list.drain(..) {
             match t.strip_prefix('@') {
                 Some(name) => match sets.get(name) {
-                    Some(terms) => out.extend(terms.iter().cloned()),
+                    Some(terms) => {
+                        out.extend(terms.iter().take(room).cloned());
+                        room = room.saturating_sub(terms.len());
+                    }
                     None => p.within(
                         span,
                         &t,
@@ -662,6 +763,26 @@ fn expand_sets(
         }
     }
     rc
+}
+
+/// How many terms a claim lists (every term list and person name) and how many of them are
+/// `/pattern/`s.
+fn count_terms(rc: &RawClaim) -> (usize, usize) {
+    let groups = rc.about.iter().chain(&rc.conflict_requires);
+    let lists = [&rc.excludes, &rc.anaphora].into_iter().chain(groups);
+    let fact_lists = rc
+        .fact
+        .iter()
+        .flat_map(|f| [&f.nouns, &f.of, &f.is, &f.is_not, &f.than]);
+    let names = rc
+        .fact
+        .iter()
+        .flat_map(|f| &f.people)
+        .flat_map(|person| std::iter::once(&person.name).chain(&person.aliases));
+    let all = lists.chain(fact_lists).flatten().chain(names);
+    all.fold((0, 0), |(n, pats), t| {
+        (n + 1, pats + usize::from(is_pattern(t)))
+    })
 }
 
 fn compile_group(terms: &[String], span: &Range<usize>, what: &str, p: &mut Problems) -> TermGroup {
@@ -718,7 +839,7 @@ fn compile_claim(
     line: usize,
     p: &mut Problems,
 ) -> Option<Claim> {
-    let before = p.list.len();
+    let before = p.count;
     if rc.id.is_empty()
         || !rc
             .id
@@ -741,21 +862,6 @@ fn compile_claim(
             "statement",
             "`statement` is empty: state the claim in one sentence",
         );
-    }
-    let term_count: usize = rc.about.iter().map(Vec::len).sum::<usize>()
-        + rc.excludes.len()
-        + rc.anaphora.len()
-        + rc.conflict_requires.iter().map(Vec::len).sum::<usize>();
-    if term_count > MAX_TERMS_PER_CLAIM {
-        p.within(
-            span,
-            "about",
-            format!(
-                "claim `{}` lists {term_count} terms; at most {MAX_TERMS_PER_CLAIM} are allowed",
-                rc.id
-            ),
-        );
-        return None;
     }
     if rc.about.is_empty() {
         p.within(
@@ -899,7 +1005,7 @@ fn compile_claim(
         conflicts: e.conflicts,
         silent: e.silent,
     });
-    if p.list.len() > before {
+    if p.count > before {
         return None;
     }
     Some(Claim {
@@ -936,7 +1042,7 @@ fn valid_source_date(s: &str) -> bool {
 }
 
 fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fact> {
-    let before = p.list.len();
+    let before = p.count;
     let Some(kind) = FactKind::parse(&f.kind) else {
         p.within(
             span,
@@ -1164,7 +1270,7 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
     let is = compile_group(&f.is, span, "`is`", p);
     let is_not = compile_group(&f.is_not, span, "`is-not`", p);
     let than = compile_group(&f.than, span, "`than`", p);
-    if p.list.len() > before {
+    if p.count > before {
         return None;
     }
     Some(Fact {
@@ -1200,10 +1306,14 @@ pub fn format_number(v: f64) -> String {
     }
     let neg = v < 0.0;
     let v = v.abs();
-    let rounded = (v * 1000.0).round() / 1000.0;
-    let int = rounded.trunc() as u64;
-    let frac = rounded - int as f64;
-    let digits = int.to_string();
+    // Thousandths counted in an integer below 10^15 (exact in u64); beyond, whole numbers
+    // with every digit ("1e25 deaths" must not print u64's saturated maximum).
+    let (digits, thousandths) = if v < 1e15 {
+        let millis = (v * 1000.0).round() as u64;
+        ((millis / 1000).to_string(), millis % 1000)
+    } else {
+        (format!("{:.0}", v.round()), 0)
+    };
     let mut out = String::new();
     for (k, ch) in digits.chars().enumerate() {
         if k > 0 && (digits.len() - k).is_multiple_of(3) {
@@ -1211,11 +1321,15 @@ pub fn format_number(v: f64) -> String {
         }
         out.push(ch);
     }
-    if frac > 1e-9 {
-        let f = format!("{frac:.3}");
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    if thousandths > 0 {
+        out.push('.');
+        out.push_str(format!("{thousandths:03}").trim_end_matches('0'));
     }
-    if neg { format!("-{out}") } else { out }
+    if neg && out != "0" {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -1412,12 +1526,119 @@ quote = "eight companies"
         assert!(e.0[0].message.contains("unknown fact kind"), "{e}");
     }
 
+    /// `n` copies of MINIMAL with distinct ids.
+    fn claims(n: usize) -> String {
+        (0..n)
+            .map(|k| MINIMAL.replace("a-claim", &format!("claim-{k}")))
+            .collect()
+    }
+
+    #[test]
+    fn a_set_referenced_many_times_is_refused_without_expanding_it() {
+        // Regression (hostile database): 10,000 references to a 1,000-term set expanded to
+        // ten million terms per claim before the limit was checked.
+        let set: Vec<String> = (0..1000).map(|k| format!("\"w{k}\"")).collect();
+        let refs = vec!["\"@big\""; 10_000].join(", ");
+        let src = format!(
+            "[sets]\nbig = [{}]\n{}",
+            set.join(", "),
+            claims(50).replace("[\"charged\"]", &format!("[{refs}]"))
+        );
+        let e = load(&src).unwrap_err();
+        assert_eq!(e.0.len(), 50, "{e}");
+        assert!(e.0[0].message.contains("more than 2000 terms"), "{e}");
+        assert_eq!(e.0[0].line, line_of(&src, "about", 0));
+    }
+
+    #[test]
+    fn terms_and_patterns_are_bounded_across_the_databases() {
+        let pattern = MINIMAL.replace("[\"charged\"]", "[\"charged\", \"/indict[a-z]+/\"]");
+        let one = |k: usize| pattern.replace("a-claim", &format!("claim-{k}"));
+        let a: String = (0..MAX_PATTERNS / 2).map(one).collect();
+        let b: String = (MAX_PATTERNS / 2..MAX_PATTERNS + 1).map(one).collect();
+        let e = Database::from_sources(&[("a.toml".into(), a), ("b.toml".into(), b.clone())])
+            .unwrap_err();
+        assert_eq!(e.0.len(), 1, "{e}");
+        assert_eq!(e.0[0].path, "b.toml");
+        assert!(
+            e.0[0].message.contains("more than 256 /pattern/ terms"),
+            "{e}"
+        );
+        assert_eq!(e.0[0].line, line_of(&b, "about", MAX_PATTERNS / 2));
+    }
+
+    #[test]
+    fn problems_are_listed_up_to_a_limit_and_then_counted() {
+        let src = claims(MAX_ERRORS_PER_FILE + 5).replace("\"count\"", "\"tally\"");
+        let e = load(&src).unwrap_err();
+        assert_eq!(e.0.len(), MAX_ERRORS_PER_FILE + 1);
+        assert_eq!(
+            e.0[MAX_ERRORS_PER_FILE - 1].line,
+            line_of(&src, "tally", MAX_ERRORS_PER_FILE - 1)
+        );
+        assert!(
+            e.0[MAX_ERRORS_PER_FILE].message.contains("5 more problems"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn many_claims_load_in_linear_time() {
+        // Regression (hostile database): each claim's line was counted from the top of the
+        // file, quadratic in its size. 20,000 claims now load in a moment, even unoptimized.
+        let db = load(&claims(20_000)).unwrap();
+        assert_eq!(db.claims.len(), 20_000);
+        assert_eq!(
+            db.claims[19_999].line,
+            line_of(&claims(20_000), "[[claim]]", 19_999)
+        );
+    }
+
+    #[test]
+    fn terms_that_start_with_an_apostrophe_neither_hang_nor_go_unfound() {
+        // Regression (fuzzing, db_load): the term "'''777" gave the prefilter an empty
+        // literal, which matched at the very end of the text, where `check` looped forever.
+        let src = MINIMAL.replace("[\"charged\"]", "[\"charged\", \"'''777\", \"'90s\"]");
+        let db = load(&src).unwrap();
+        for text in [
+            "",
+            "\n\n",
+            "Ten companies were charged.\n\n\n",
+            "Two companies in the ’90s",
+        ] {
+            let found = crate::check::check(&db, text);
+            let want = usize::from(text.contains("companies"));
+            assert_eq!(found.len(), want, "{text:?}: {found:?}");
+        }
+        assert_eq!(prefilter_literal("'90s").as_deref(), Some("90s"));
+        assert_eq!(prefilter_literal("'''"), None);
+    }
+
+    #[test]
+    fn a_bad_pattern_with_escapes_is_located_at_its_line() {
+        // Regression (reliability tests): a term written "/\\w{500}/" in TOML was looked for
+        // unescaped, so the error pointed at the claim's header instead of the term.
+        let src = MINIMAL.replace("[\"charged\"]", "[\"charged\",\n  \"/\\\\w{500}/\"]");
+        let e = load(&src).unwrap_err();
+        assert!(e.0[0].message.contains("size limit"), "{e}");
+        assert_eq!(
+            (e.0[0].line, e.0[0].column),
+            (line_of(&src, "w{500}", 0), 3),
+            "{e}"
+        );
+    }
+
     #[test]
     fn numbers_format_for_people() {
         assert_eq!(format_number(70601.0), "70,601");
         assert_eq!(format_number(0.02), "0.02");
         assert_eq!(format_number(86.3), "86.3");
         assert_eq!(format_number(1234567.5), "1,234,567.5");
+        // Regression (property test): beyond u64, the digits were garbage.
+        assert_eq!(format_number(1e25), "10,000,000,000,000,000,905,969,664");
+        assert_eq!(format_number(-0.0004), "0");
+        assert_eq!(format_number(-2.5), "-2.5");
+        assert_eq!(format_number(9.9996), "10");
     }
 
     #[test]

@@ -919,8 +919,9 @@ fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
     if a.suffix == Suffix::Ordinal {
         return None;
     }
-    // Lone "one"/"a" words are articles and pronouns far more often than counts.
-    if w.toks[i].kind == TokKind::Word && !a.fraction && a.value < 2.0 && a.end == i + 1 {
+    // Lone "one"/"a" words are articles and pronouns far more often than counts ("zero" is
+    // a count: "zero deaths").
+    if w.toks[i].kind == TokKind::Word && !a.fraction && a.value == 1.0 && a.end == i + 1 {
         // …except in "one in 5,000".
         ratio_after(text, w, &a)?;
     }
@@ -1693,6 +1694,14 @@ mod tests {
         assert_eq!(count("twelve executives"), 12.0);
         assert_eq!(count("a dozen agents"), 12.0);
         assert_eq!(count("two million deaths"), 2e6);
+    }
+
+    #[test]
+    fn zero_in_words_is_a_count_and_a_lone_one_is_not() {
+        // Regression (property test: words and digits read the same): "zero deaths" was
+        // dropped with the article-like "one".
+        assert_eq!(count("zero deaths"), 0.0);
+        assert!(figs("one deaths").iter().all(|f| f.kind != Kind::Count));
     }
 
     #[test]

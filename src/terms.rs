@@ -167,9 +167,11 @@ fn one_line_regex_error(e: &regex::Error) -> String {
         )
 }
 
-/// Largest compiled size of a term's regular expression (a careless pattern must not
-/// exhaust memory).
-const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+/// Largest compiled size of a term's regular expression, and of its search cache (a
+/// careless pattern must not exhaust memory).
+pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
+/// Deepest nesting of groups and repetitions in a term's regular expression.
+pub const PATTERN_NEST_LIMIT: u32 = 64;
 
 impl Term {
     /// Compiles a term: `/regex/` or a phrase with optional `*` stems.
@@ -183,7 +185,8 @@ impl Term {
             let re = regex::RegexBuilder::new(body)
                 .case_insensitive(true)
                 .size_limit(PATTERN_SIZE_LIMIT)
-                .nest_limit(64)
+                .dfa_size_limit(PATTERN_SIZE_LIMIT)
+                .nest_limit(PATTERN_NEST_LIMIT)
                 .build()
                 .map_err(|e| TermError::BadPattern(one_line_regex_error(&e)))?;
             if re.is_match("") {
