@@ -43,7 +43,8 @@ pub struct Cli {
 pub enum Command {
     /// Check files, directories or standard input against the claims database.
     ///
-    /// Exit status: 0 when no conflict was found, 1 when at least one was, 2 on any error.
+    /// Exit status: 0 when no conflict was found, 1 when at least one was (or what
+    /// `--fail-on` names), 2 on any error.
     Check(Box<CheckArgs>),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
