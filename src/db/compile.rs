@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::compile_fact::compile_fact;
 use super::error::{DbErrorCode, Problems};
-use super::limits::MAX_TERMS_PER_CLAIM;
+use super::limits::{MAX_TERM_BYTES, MAX_TERMS_PER_CLAIM};
 use super::model::{Claim, Examples, Fact, Source};
 use super::schema::RawClaim;
 use crate::extract::{Precision, When};
@@ -103,6 +103,19 @@ pub(super) fn compile_group(
 ) -> TermGroup {
     let mut out = Vec::new();
     for t in terms {
+        if t.len() > MAX_TERM_BYTES {
+            let head: String = t.chars().take(24).collect();
+            p.within(
+                span,
+                &head,
+                DbErrorCode::Invalid,
+                format!(
+                    "{what} term \"{head}…\" is {} bytes long; terms are phrases of at most {MAX_TERM_BYTES} bytes",
+                    t.len()
+                ),
+            );
+            continue;
+        }
         match Term::compile(t) {
             Ok(term) => out.push(term),
             Err(e) => {
@@ -137,7 +150,7 @@ pub(super) fn compile_claim(
             span,
             &rc.id, DbErrorCode::Invalid,
             format!(
-                "claim id `{}` must be lowercase letters, digits and '-' (like `fentanyl-deaths-2021`)",
+                "claim id `{}` must be lowercase letters, digits and '-' (like `river-length-2020`)",
                 rc.id
             ),
         );
