@@ -652,3 +652,6 @@ impl Lexicon {
         out
     }
 }
+
+#[cfg(test)]
+mod tests;
