@@ -639,6 +639,31 @@ fn a_conflict_needs_the_conflict_requires_terms() {
     );
 }
 
+#[test]
+fn an_anaphor_carries_the_conflict_requires_terms_too() {
+    let claim = BRIDGE_OPENING.replace(
+        "conflict-requires",
+        "anaphora = [\"the bridge\"]\nconflict-requires",
+    );
+    let db = load(&[&claim]);
+    // "opened" stands in the sentence the subject is carried from.
+    assert_eq!(
+        says(
+            &db,
+            "The Riverside bridge opened after years of work. The bridge was finished in 1950."
+        ),
+        "conflicts `1950`"
+    );
+    // Without the anaphor the sentence is not about the bridge at all.
+    assert_eq!(
+        says(
+            &db,
+            "The Riverside bridge opened after years of work. It was finished in 1950."
+        ),
+        "silent"
+    );
+}
+
 // ---- People ---------------------------------------------------------------------------------
 
 const DELEGATION: &str = r#"
