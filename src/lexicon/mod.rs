@@ -429,3 +429,6 @@ impl Lexicon {
         lex
     }
 }
+
+#[cfg(test)]
+mod tests;
