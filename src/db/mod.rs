@@ -249,7 +249,7 @@ fn check_lexicon(ext: &LexiconExtension, src: &str, p: &mut Problems) {
             };
             let suggestion: Vec<String> = texts.iter().map(|t| normalize(t)).collect();
             let message = format!(
-                "`{list}` entry \"{word}\" can never match: write it as {how} (e.g. \"{}\")",
+                "`{list}`: \"{word}\" can never match: write it as {how} (e.g. \"{}\")",
                 suggestion.join(" ")
             );
             p.within(&(0..src.len()), word, DbErrorCode::Invalid, message);
