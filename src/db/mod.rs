@@ -294,13 +294,15 @@ fn recheck_claims(
         if span.contains(&bad) {
             continue; // its schema error is the one reported
         }
-        if let Err(e) = schema::RawClaim::deserialize(toml::Value::Table(table)) {
+        // The claim's region read as a file of its own: its errors at their exact spans.
+        let Some(region) = src.get(span.clone()) else {
+            continue;
+        };
+        if let Err(e) = toml::from_str::<RawDb>(region) {
+            let at = span.start + e.span().map_or(0, |s| s.start);
             let msg = e.message().trim().to_string();
-            // "unknown field `nounz`": point at the key.
-            let key = msg.split('`').nth(1).unwrap_or("");
-            p.within(
-                &span,
-                key,
+            p.at(
+                at,
                 DbErrorCode::Schema,
                 format!("{msg} (fix the TOML at this position)"),
             );
@@ -544,6 +546,25 @@ quote = "eight companies"
         let title = e.0.iter().find(|e| e.message.contains("Harbour  Master"));
         assert!(
             title.is_some_and(|e| e.message.contains("\"harbour master\"")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn schema_errors_in_two_claims_are_both_located() {
+        let second = MINIMAL
+            .replace("a-claim", "b-claim")
+            .replace("publisher = ", "publsher = ");
+        let src = format!("{}{second}", MINIMAL.replace("nouns = ", "nounz = "));
+        let e = load(&src).unwrap_err();
+        let at: Vec<(DbErrorCode, usize, usize)> =
+            e.0.iter().map(|e| (e.code, e.line, e.column)).collect();
+        assert_eq!(
+            at,
+            [
+                (DbErrorCode::Schema, line_of(&src, "nounz", 0), 1),
+                (DbErrorCode::Schema, line_of(&src, "publsher", 0), 1)
+            ],
             "{e}"
         );
     }
