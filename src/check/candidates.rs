@@ -3,9 +3,6 @@
 //! when a claim's frame needs it.
 
 use std::cell::OnceCell;
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
 use std::ops::Range;
 
 use super::Finding;
@@ -111,11 +108,18 @@ const INVISIBLE: [&str; 6] = [
 /// Whether the text holds a character that is invisible inside a word ("Fen\u{ad}tanyl"):
 /// one fast pass, since the prefilter reads raw bytes and would miss such a word.
 fn has_invisible(text: &str) -> bool {
-    static FINDER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    FINDER
-        .get_or_init(|| AhoCorasick::new(INVISIBLE).ok())
-        .as_ref()
-        .is_some_and(|ac| ac.is_match(text))
+    // Each of them ends in one of these bytes, which English text never holds: two fast
+    // scans, and a look back at each candidate.
+    let b = text.as_bytes();
+    let ends_here = |i: usize| {
+        INVISIBLE.iter().any(|p| {
+            let p = p.as_bytes();
+            i + 1 >= p.len() && b.get(i + 1 - p.len()..=i) == Some(p)
+        })
+    };
+    memchr::memchr3_iter(0xAD, 0x8B, 0x8C, b)
+        .chain(memchr::memchr3_iter(0x8D, 0xA0, 0xBF, b))
+        .any(ends_here)
 }
 
 /// The prefilter's hits in a text with invisible characters: found in a copy without them,

@@ -257,7 +257,7 @@ fn exponent_around(w: &Words, i: usize) -> bool {
 /// "twelvefold", "tenfold": a multiplier in one word.
 pub(super) fn fold_word(w: &Words, word: &str) -> Option<f64> {
     let numbers = &w.lex.numbers;
-    let stem = word.strip_suffix("fold")?;
+    let stem = word.strip_suffix(crate::lexicon::FOLD_SUFFIX)?;
     numbers
         .small
         .get(stem)
