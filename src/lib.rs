@@ -17,6 +17,7 @@ pub mod diff;
 pub mod extract;
 pub mod input;
 pub mod lint;
+pub mod lsp;
 pub mod markup;
 pub mod people;
 pub mod report;
