@@ -113,6 +113,8 @@ impl<W: Write> Server<W> {
                 &self.settings,
             );
             let edit = |e: actions::Edit| {
+                // lsp-types' `Uri` caches its parse in a cell; it is never mutated as a key.
+                #[allow(clippy::mutable_key_type)]
                 let mut changes = HashMap::new();
                 let uri = p.text_document.uri.clone();
                 changes.insert(
@@ -184,7 +186,7 @@ impl<W: Write> Server<W> {
             ErrorCode::RequestFailed,
             "no database is loaded".to_string(),
         ))?;
-        actions::explain(&db, id).map(|text| to_json(text)).ok_or((
+        actions::explain(&db, id).map(to_json).ok_or((
             ErrorCode::InvalidParams,
             format!("no claim with id {id:?}; see claimcheck db list"),
         ))
