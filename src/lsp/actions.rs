@@ -14,6 +14,9 @@ use crate::markup::Format;
 /// The command that explains a claim; its one argument is the claim id.
 pub const EXPLAIN_COMMAND: &str = "claimcheck.explain";
 
+/// How far the quick fix's check looks for the ends of a paragraph.
+const PARAGRAPH_REACH: usize = 16 << 10;
+
 /// Relative difference under which two numbers are the same (unit sizes, parsed values).
 const SAME: f64 = 1e-9;
 
@@ -65,23 +68,62 @@ pub fn sourced_figure(db: &Database, f: &Found, text: &str, format: Format) -> O
         range: f.span.start + number.start..f.span.start + number.end,
         text: new,
     };
-    // And the sentence, read on its own with the fix, must agree with the claim (a sentence
-    // may state the complement: "60% were not citizens").
-    let sentence = f.sentence.start.min(f.span.start)..f.sentence.end.max(f.span.end);
+    // And the paragraph, read again with the fix, must agree with the claim where the
+    // figure was (a sentence may state the complement: "60% were not citizens"; the previous
+    // sentence may be what names the claim).
+    let para = paragraph(
+        text,
+        f.sentence.start.min(f.span.start)..f.sentence.end.max(f.span.end),
+    );
     let fixed = format!(
         "{}{}{}",
-        text.get(sentence.start..edit.range.start)?,
+        text.get(para.start..edit.range.start)?,
         edit.text,
-        text.get(edit.range.end..sentence.end)?
+        text.get(edit.range.end..para.end)?
     );
+    let at = edit.range.start - para.start;
+    let here = |g: &&Found| g.claim == f.claim && g.span.start <= at && at <= g.span.end;
     let again = check_document(db, format, &fixed);
     let agrees = again
         .iter()
-        .any(|g| g.claim == f.claim && g.verdict == Verdict::Agrees);
+        .filter(here)
+        .any(|g| g.verdict == Verdict::Agrees);
     let conflicts = again
         .iter()
-        .any(|g| g.claim == f.claim && g.verdict == Verdict::Conflicts);
+        .filter(here)
+        .any(|g| g.verdict == Verdict::Conflicts);
     (agrees && !conflicts).then_some(edit)
+}
+
+/// The paragraph around a range: from after the blank line before it to the blank line after
+/// it, at most [`PARAGRAPH_REACH`] bytes each way.
+fn paragraph(text: &str, r: Range<usize>) -> Range<usize> {
+    let floor = r.start.saturating_sub(PARAGRAPH_REACH);
+    let ceil = text.len().min(r.end.saturating_add(PARAGRAPH_REACH));
+    let before = text.get(floor..r.start).unwrap_or("");
+    let start = [
+        before.rfind("\n\n").map(|i| i + 2),
+        before.rfind("\n\r\n").map(|i| i + 3),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .map_or(floor, |i| floor + i);
+    let after = text.get(r.end..ceil).unwrap_or("");
+    let end = [after.find("\n\n"), after.find("\n\r\n")]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(ceil, |i| r.end + i);
+    let mut start = start.min(r.start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end.max(r.end);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }
 
 /// The interval of the one figure of `words`, when it is exact or approximate and of the
@@ -216,6 +258,25 @@ mod tests {
             e.text,
             &text[e.range.end..]
         )
+    }
+
+    #[test]
+    fn the_readme_example_gets_its_fix() {
+        let db = Database::embedded().unwrap();
+        let text = "The Department of Homeland Security began Operation Blue Lotus on March 13, \
+                    2023. In its first week, the operation seized 9,000 pounds of fentanyl.\n";
+        let found = check_document(&db, Format::Markdown, text);
+        let f = found
+            .iter()
+            .find(|f| f.verdict == Verdict::Conflicts)
+            .unwrap();
+        let e = sourced_figure(&db, f, text, Format::Markdown).unwrap();
+        assert_eq!(
+            apply(text, &e).rsplit(", ").next(),
+            Some("the operation seized 900 pounds of fentanyl.\n")
+        );
+        assert_eq!(paragraph("a\n\nb c\n\nd", 3..4), 3..6);
+        assert_eq!(paragraph("b c", 0..1), 0..3);
     }
 
     #[test]

@@ -511,8 +511,9 @@ impl<W: Write> Server<W> {
         let uri = p.text_document.uri.as_str().to_string();
         let path = super::documents::file_path(&uri);
         if path.as_ref().is_some_and(|p| self.settings.watches(p)) {
-            return self.reload();
+            self.reload();
         }
+        // On save a database document also has its examples run.
         if self.docs.contains_key(&uri) {
             self.schedule(&uri, Duration::ZERO, true);
         }
