@@ -28,6 +28,9 @@ pub struct Document {
     pub uri: String,
     pub language_id: String,
     pub version: i32,
+    /// Unique to this text of this document (each open and change gets a new one): results
+    /// are matched by it, since a client's version numbers repeat when a file is reopened.
+    pub stamp: u64,
     pub text: Arc<str>,
     pub lines: LineIndex,
     /// The file, for `file:` URIs.
@@ -49,6 +52,7 @@ impl Document {
             uri,
             language_id,
             version,
+            stamp: 0,
             path,
             kind: Kind::Skipped(String::new()),
             found: None,

@@ -54,6 +54,8 @@ pub struct Server<W: Write> {
     due: HashMap<String, (Instant, bool)>,
     worker: Sender<Job>,
     next_id: i32,
+    /// The last edit stamp given to a document.
+    next_stamp: u64,
     /// Problems found while loading, told to the client once it is initialized.
     pending_messages: Vec<(MessageType, String)>,
     can_watch: bool,
@@ -76,6 +78,7 @@ impl<W: Write> Server<W> {
             due: HashMap::new(),
             worker,
             next_id: 0,
+            next_stamp: 0,
             pending_messages: Vec::new(),
             can_watch: false,
         }
@@ -136,14 +139,14 @@ impl<W: Write> Server<W> {
         match done {
             Done::Prose {
                 uri,
-                version,
+                stamp,
                 generation,
                 found,
             } => {
                 let Some(doc) = self.docs.get_mut(&uri) else {
                     return;
                 };
-                if doc.version != version || generation != self.generation {
+                if doc.stamp != stamp || generation != self.generation {
                     return; // stale
                 }
                 doc.found = Some((generation, Arc::new(found)));
@@ -151,14 +154,14 @@ impl<W: Write> Server<W> {
             }
             Done::Database {
                 uri,
-                version,
+                stamp,
                 examples,
                 problems,
             } => {
                 let Some(doc) = self.docs.get_mut(&uri) else {
                     return;
                 };
-                if doc.version != version {
+                if doc.stamp != stamp {
                     return;
                 }
                 doc.problems = Some((problems, examples));
@@ -428,7 +431,7 @@ impl<W: Write> Server<W> {
                 let Some(db) = &self.db else { return };
                 Job::Prose {
                     uri: uri.to_string(),
-                    version: doc.version,
+                    stamp: doc.stamp,
                     generation: self.generation,
                     format: *format,
                     text: doc.text.clone(),
@@ -437,7 +440,7 @@ impl<W: Write> Server<W> {
             }
             Kind::Database => Job::Database {
                 uri: uri.to_string(),
-                version: doc.version,
+                stamp: doc.stamp,
                 name: doc.name(),
                 text: doc.text.clone(),
                 examples,
@@ -487,7 +490,9 @@ impl<W: Write> Server<W> {
     fn did_open(&mut self, p: lsp::DidOpenTextDocumentParams) {
         let d = p.text_document;
         let uri = d.uri.as_str().to_string();
-        let doc = Document::new(uri.clone(), d.language_id, d.version, d.text);
+        let mut doc = Document::new(uri.clone(), d.language_id, d.version, d.text);
+        self.next_stamp += 1;
+        doc.stamp = self.next_stamp;
         self.docs.insert(uri.clone(), doc);
         self.classify(&uri);
         self.schedule(&uri, Duration::ZERO, true);
@@ -503,6 +508,8 @@ impl<W: Write> Server<W> {
             );
         };
         doc.apply(p.content_changes, p.text_document.version, enc);
+        self.next_stamp += 1;
+        doc.stamp = self.next_stamp;
         let delay = self.settings.debounce;
         self.schedule(&uri, delay, false);
     }

@@ -18,7 +18,8 @@ pub enum Job {
     /// A prose document against the database in force.
     Prose {
         uri: String,
-        version: i32,
+        /// The document's edit stamp when the job was made (see `Document::stamp`).
+        stamp: u64,
         /// The configuration generation the database belongs to.
         generation: u64,
         format: Format,
@@ -28,7 +29,8 @@ pub enum Job {
     /// A claims database being edited.
     Database {
         uri: String,
-        version: i32,
+        /// The document's edit stamp when the job was made (see `Document::stamp`).
+        stamp: u64,
         /// The name problems are reported under.
         name: String,
         text: Arc<str>,
@@ -49,13 +51,13 @@ impl Job {
 pub enum Done {
     Prose {
         uri: String,
-        version: i32,
+        stamp: u64,
         generation: u64,
         found: Vec<Found>,
     },
     Database {
         uri: String,
-        version: i32,
+        stamp: u64,
         examples: bool,
         problems: Vec<Problem>,
     },
@@ -94,7 +96,7 @@ fn run(job: Job) -> Done {
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match job {
         Job::Prose {
             uri,
-            version,
+            stamp,
             generation,
             format,
             text,
@@ -102,19 +104,19 @@ fn run(job: Job) -> Done {
         } => Done::Prose {
             found: prose::check_document(&db, format, &text),
             uri,
-            version,
+            stamp,
             generation,
         },
         Job::Database {
             uri,
-            version,
+            stamp,
             name,
             text,
             examples,
         } => Done::Database {
             problems: dbdoc::problems(&name, &text, examples),
             uri,
-            version,
+            stamp,
             examples,
         },
     }));

@@ -225,6 +225,52 @@ fn a_database_opened_as_a_document_shows_its_problems_at_their_lines() {
     assert_eq!(start_of(d).0, 4, "{d:#}");
     assert!(d["message"].as_str().unwrap().contains("statment"), "{d:#}");
 
+    // A claim whose example is wrong: the examples run on open and on save, not on change.
+    let fixture = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db/lighthouse.toml"),
+    )
+    .unwrap();
+    let wrong = "#:schema ./claims.schema.json\n".to_string()
+        + &fixture.replacen(
+            "agrees = [\"The Marlow Point lighthouse was first lit in 1934.\"]",
+            "agrees = [\"The Marlow Point lighthouse was first lit in 1951.\"]",
+            1,
+        );
+    assert!(!wrong.contains("lit in 1934.\"]"));
+    let db_path = dir.path().join("lighthouse.toml");
+    std::fs::write(&db_path, &wrong).unwrap();
+    let uri = file_uri(&db_path);
+    let example_line = position(&wrong, "agrees = [\"The Marlow", false).0;
+    c.open(&uri, "toml", 1, &wrong);
+    let diags = c.diagnostics(&uri, 1);
+    let d = with_code(&diags, "example-mismatch").unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(start_of(d).0, example_line, "{d:#}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": format!("# edited\n{wrong}")}]}),
+    );
+    let diags = c.diagnostics(&uri, 2);
+    assert!(
+        with_code(&diags, "example-mismatch").is_none(),
+        "{diags:#?}"
+    );
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let saved = c.wait_for("the examples' diagnostics after saving", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| with_code(d, "example-mismatch").is_some())
+    });
+    let diags = saved["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        start_of(with_code(diags, "example-mismatch").unwrap()).0,
+        example_line + 1
+    );
+
     // A TOML file that is not a database gets nothing.
     let other = file_uri(&dir.path().join("Cargo.toml"));
     c.open(&other, "toml", 1, "[package]\nname = \"x\"\n");

@@ -15,7 +15,7 @@ vim.cmd('edit ' .. vim.fn.fnameescape(doc))
 local buf = vim.api.nvim_get_current_buf()
 vim.bo[buf].filetype = 'markdown'
 local done = false
-local id = vim.lsp.start_client({
+local config = {
   name = 'claimcheck',
   cmd = { bin, 'lsp' },
   root_dir = vim.fn.fnamemodify(doc, ':h'),
@@ -33,12 +33,19 @@ local id = vim.lsp.start_client({
       done = true
     end,
   },
-})
-vim.lsp.buf_attach_client(buf, id)
+}
+local id
+if vim.lsp.start then -- Neovim 0.8 and later
+  id = vim.lsp.start(config, { bufnr = buf })
+else
+  id = vim.lsp.start_client(config)
+  vim.lsp.buf_attach_client(buf, id)
+end
 if not vim.wait(60000, function() return done end, 20) then
   vim.fn.writefile({ 'timeout' }, out)
 end
-vim.lsp.stop_client(id)
+local client = vim.lsp.get_client_by_id(id)
+if client then client.stop() end
 vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 20)
 vim.cmd('qa!')
 "#;
