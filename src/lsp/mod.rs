@@ -4,7 +4,7 @@
 //! runtime, so the event loop — debounced checks, results dropped when their version is
 //! stale — is plain code around the synchronous engine. One thread reads the client
 //! ([`transport`]), one checks documents ([`worker`]), and the main thread holds the state
-//! ([`server`]) and answers.
+//! ([`server`], [`sync`] for documents, [`features`] for requests) and answers.
 
 mod actions;
 mod dbdoc;
@@ -15,6 +15,7 @@ mod position;
 mod prose;
 mod server;
 mod settings;
+mod sync;
 mod transport;
 mod worker;
 
