@@ -58,7 +58,12 @@ pub struct Server<W: Write> {
     /// Problems found while loading, told to the client once it is initialized.
     pending_messages: Vec<(MessageType, String)>,
     can_watch: bool,
+    /// The file watchers are registered with the client.
+    watching: bool,
 }
+
+/// The id of the file watchers' registration.
+const WATCH_ID: &str = "claimcheck-watch";
 
 impl<W: Write> Server<W> {
     pub fn new(out: Output<W>, worker: Sender<Job>) -> Server<W> {
@@ -80,6 +85,7 @@ impl<W: Write> Server<W> {
             next_stamp: 0,
             pending_messages: Vec::new(),
             can_watch: false,
+            watching: false,
         }
     }
 
@@ -291,41 +297,62 @@ impl<W: Write> Server<W> {
         for (t, m) in std::mem::take(&mut self.pending_messages) {
             self.tell(t, m);
         }
-        if self.can_watch {
-            let mut globs = vec![
-                "**/claimcheck.toml".to_string(),
-                "**/.claimcheck.toml".to_string(),
-            ];
-            globs.extend(
-                self.settings
-                    .db_paths
-                    .iter()
-                    .map(|p| p.to_string_lossy().into_owned()),
-            );
-            let watchers: Vec<lsp::FileSystemWatcher> = globs
-                .into_iter()
-                .map(|g| lsp::FileSystemWatcher {
-                    glob_pattern: lsp::GlobPattern::String(g),
-                    kind: None,
-                })
-                .collect();
-            let registration = lsp::Registration {
-                id: "claimcheck-watch".to_string(),
-                method: note::DidChangeWatchedFiles::METHOD.to_string(),
-                register_options: Some(to_json(lsp::DidChangeWatchedFilesRegistrationOptions {
-                    watchers,
-                })),
-            };
-            self.next_id += 1;
-            let req = Request::new(
-                RequestId::from(format!("claimcheck-{}", self.next_id)),
-                "client/registerCapability".to_string(),
-                lsp::RegistrationParams {
-                    registrations: vec![registration],
-                },
-            );
-            self.send(req.into());
+        self.watch();
+    }
+
+    /// Asks the client to watch the project files and the databases in force (again after a
+    /// reload, which may name other databases).
+    fn watch(&mut self) {
+        if !self.can_watch {
+            return;
         }
+        if self.watching {
+            let unregister = lsp::UnregistrationParams {
+                unregisterations: vec![lsp::Unregistration {
+                    id: WATCH_ID.to_string(),
+                    method: note::DidChangeWatchedFiles::METHOD.to_string(),
+                }],
+            };
+            self.request_client("client/unregisterCapability", unregister);
+        }
+        let mut globs = vec![
+            "**/claimcheck.toml".to_string(),
+            "**/.claimcheck.toml".to_string(),
+        ];
+        globs.extend(
+            self.settings
+                .db_paths
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned()),
+        );
+        let watchers: Vec<lsp::FileSystemWatcher> = globs
+            .into_iter()
+            .map(|g| lsp::FileSystemWatcher {
+                glob_pattern: lsp::GlobPattern::String(g),
+                kind: None,
+            })
+            .collect();
+        let registration = lsp::Registration {
+            id: WATCH_ID.to_string(),
+            method: note::DidChangeWatchedFiles::METHOD.to_string(),
+            register_options: Some(to_json(lsp::DidChangeWatchedFilesRegistrationOptions {
+                watchers,
+            })),
+        };
+        self.request_client(
+            "client/registerCapability",
+            lsp::RegistrationParams {
+                registrations: vec![registration],
+            },
+        );
+        self.watching = true;
+    }
+
+    /// Sends a request to the client (its answer is not waited for).
+    fn request_client(&mut self, method: &str, params: impl serde::Serialize) {
+        self.next_id += 1;
+        let id = RequestId::from(format!("claimcheck-{}", self.next_id));
+        self.send(Request::new(id, method.to_string(), params).into());
     }
 
     /// Reads the configuration and databases again; every open document is checked again.
@@ -370,6 +397,9 @@ impl<W: Write> Server<W> {
             }
         }
         self.generation += 1;
+        if self.watching {
+            self.watch();
+        }
         let uris: Vec<String> = self.docs.keys().cloned().collect();
         for uri in uris {
             self.classify(&uri);

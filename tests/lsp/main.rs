@@ -310,7 +310,18 @@ fn the_project_file_and_its_database_are_used_and_reloaded() {
     .unwrap();
     std::fs::write(root.join("local.toml"), db("1934")).unwrap();
     let mut c = Client::start(&bin(), root);
-    c.initialize(root, json!({}), json!({"debounceMs": 0}));
+    let watching = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    c.initialize(root, watching, json!({"debounceMs": 0}));
+    // The server asks to be told when the project file or its database change on disk.
+    let register = c.wait_for("the watchers", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let watchers =
+        register["params"]["registrations"][0]["registerOptions"]["watchers"].to_string();
+    assert!(
+        watchers.contains("local.toml") && watchers.contains("claimcheck.toml"),
+        "{watchers}"
+    );
     let uri = file_uri(&root.join("a.md"));
     c.open(&uri, "markdown", 1, "The Marlow Point lighthouse was first lit in 1951.\n\nThe Marlow Point lighthouse was first lit in 1934.\n");
     let diags = c.diagnostics(&uri, 1);
@@ -347,6 +358,25 @@ fn the_project_file_and_its_database_are_used_and_reloaded() {
         text.contains("local.toml:2:") && text.contains("previous database"),
         "{text}"
     );
+
+    // Settings from the client override the project file: agreements shown, as hints.
+    c.backlog.clear();
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"claimcheck": {"show": "all", "agreements": "hint", "debounceMs": 0}}}),
+    );
+    let m = c.wait_for("diagnostics with the agreement", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.len() == 2)
+    });
+    let diags = m["params"]["diagnostics"].as_array().unwrap();
+    assert!(diags.iter().any(|d| d["severity"] == 4), "{diags:#?}");
+    // A reload renews the watchers.
+    c.wait_for("the watchers renewed", |m| {
+        m["method"] == "client/unregisterCapability"
+    });
 }
 
 #[test]
