@@ -16,21 +16,24 @@ use std::sync::atomic::AtomicBool;
 
 use clap::Parser;
 
-use crate::baseline::Baseline;
+use crate::baseline::{self, Baseline};
 use crate::db::{self, Database};
+use crate::input::read_limited;
 use crate::markup;
 use crate::report::{self, InputError, Printer};
 
 mod args;
 mod config;
+mod feed;
+mod man;
+mod plan;
 mod run;
 mod tooling;
 mod walk;
 
 pub use args::*;
 pub use config::Config;
-pub use run::{CHUNK_BYTES, Input};
-use walk::{WalkOptions, changed_lines, expand, read_path_list};
+pub use feed::{CHUNK_BYTES, Input, MAX_MARKUP_BYTES};
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
@@ -64,9 +67,8 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             Ok(0)
         }
         Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
             let mut out = io::stdout().lock();
-            clap_mangen::Man::new(cmd).render(&mut out)?;
+            man::render(&mut out)?;
             out.flush()?;
             Ok(0)
         }
@@ -137,16 +139,14 @@ fn read_sources(paths: &[String]) -> Result<Vec<(String, String)>, String> {
     }
     let mut sources = Vec::new();
     for p in paths {
-        // Refused before reading: a database file larger than the loader accepts.
-        if let Ok(meta) = std::fs::metadata(p)
-            && meta.len() > db::MAX_DB_BYTES as u64
-        {
-            return Err(format!(
-                "{p}:1:1: the database is larger than {} MiB; split it into several files",
-                db::MAX_DB_BYTES >> 20
-            ));
-        }
-        match std::fs::read(p) {
+        // At most the limit plus one byte is read, whatever the file (`/dev/zero`, a pipe).
+        match read_limited(std::path::Path::new(p), db::MAX_DB_BYTES) {
+            Err(crate::input::ReadError::TooLarge(_)) => {
+                return Err(format!(
+                    "{p}:1:1: the database is larger than {} MiB; split it into several files",
+                    db::MAX_DB_BYTES >> 20
+                ));
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(s) => sources.push((p.clone(), s)),
                 Err(e) => {
@@ -158,10 +158,7 @@ fn read_sources(paths: &[String]) -> Result<Vec<(String, String)>, String> {
                 }
             },
             Err(e) => {
-                return Err(format!(
-                    "{p}: cannot read the database: {}",
-                    run::describe_io(&e)
-                ));
+                return Err(format!("{p}: cannot read the database: {e}"));
             }
         }
     }
@@ -175,8 +172,10 @@ fn warn(message: &str) {
 
 /// Writes an input error on stderr.
 fn report_error(e: &InputError) {
-    say!("claimcheck: {}: {}", e.path, e.message);
+    say!("claimcheck: {}: {}", escape_controls(&e.path), e.message);
 }
+
+pub use report::escape_controls;
 
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
@@ -194,88 +193,142 @@ fn fail(message: &str) -> io::Result<u8> {
     Ok(2)
 }
 
-fn run_check(mut args: CheckArgs) -> io::Result<u8> {
-    let config = if args.no_config {
-        None
-    } else {
-        let path = match &args.config {
-            Some(p) => Some(std::path::PathBuf::from(p)),
-            None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
-        };
-        match path.map(|p| Config::load(&p)).transpose() {
-            Ok(c) => c,
-            Err(msg) => {
-                say!("{msg}");
-                return fail("the project file has errors; nothing was checked");
+fn run_check(args: CheckArgs) -> io::Result<u8> {
+    let color = use_color(args.color);
+    let forced = args.input_format.map(markup::Format::from);
+    let plan = match plan::plan(args) {
+        Ok(plan) => plan,
+        Err(refusal) => {
+            if let Some(details) = refusal.details {
+                say!("{details}");
             }
+            return fail(&refusal.message);
         }
     };
-    let config = config.unwrap_or_default();
-    let dbs = if args.dbs.is_empty() {
-        config.db_paths()
-    } else {
-        std::mem::take(&mut args.dbs)
-    };
-    let format = args.format.or(config.format).unwrap_or(Format::Human);
-    let show = args.show.or(config.show).unwrap_or(Show::All);
-    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Conflicts);
-    let globs: Vec<String> = config.include.iter().chain(&args.globs).cloned().collect();
-    let excludes: Vec<String> = config
-        .exclude
-        .iter()
-        .chain(&args.excludes)
-        .cloned()
-        .collect();
-
-    let db = match load_databases(&dbs) {
-        Ok(db) => db,
-        Err(msg) => {
-            say!("{msg}");
-            return fail("the database has errors; nothing was checked");
-        }
-    };
-    let stdin_uses = usize::from(args.files_from.as_deref() == Some("-"))
-        + usize::from(args.diff.as_deref() == Some("-"))
-        + usize::from(args.paths.iter().any(|p| p == "-"));
-    if stdin_uses > 1 {
-        return fail("standard input can be read only once (--files-from -, --diff -, or `-`)");
+    if let Some(config) = &plan.config
+        && plan.format == Format::Human
+    {
+        warn(&format!(
+            "note: using the project file {}",
+            escape_controls(&config.to_string_lossy())
+        ));
     }
-    let mut paths = std::mem::take(&mut args.paths);
-    if let Some(from) = &args.files_from {
-        match read_path_list(from) {
-            Ok(list) => paths.extend(list),
-            Err(msg) => return fail(&msg),
-        }
-        if paths.is_empty() {
-            return fail(&format!(
-                "{from}: the list of paths is empty; nothing to check"
-            ));
-        }
-    }
-    let changed = match changed_lines(&args) {
-        Ok(c) => c,
-        Err(msg) => return fail(&msg),
-    };
-    let baseline = match &args.baseline {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| run::describe_io(&e))
-            .and_then(|t| Baseline::parse(&t))
-        {
-            Ok(b) => Some(b.by_path()),
-            Err(msg) => {
-                return fail(&format!(
-                    "{path}: cannot use the baseline: {msg} (write one with --write-baseline)"
-                ));
-            }
-        },
-        None => None,
-    };
-
     let stdout = io::stdout();
     let out = io::BufWriter::new(stdout.lock());
-    let mut printer: Box<dyn Printer> = match format {
-        Format::Human => Box::new(report::Human::new(out, use_color(args.color))),
-        Format::Json => Box::new(report::Json::new(out)),
+    let mut printer = printer(&plan, out, color);
+    let printer: &mut dyn Printer = if plan.show == Show::Conflicts
+        && matches!(
+            plan.format,
+            Format::Human | Format::Github | Format::Rdjsonl
+        ) {
+        // Machine formats carry every finding; the others may leave agreements out.
+        &mut ConflictsOnly(printer.as_mut())
+    } else {
+        printer.as_mut()
+    };
+    let mut closed = false;
+    for e in &plan.errors {
+        report_error(e);
+        closed |= is_closed(printer.error(e))?;
+    }
+    let cancel = AtomicBool::new(closed);
+    let job = run::Job {
+        db: &plan.db,
+        format: forced,
+        changed: plan.changed.as_ref(),
+        baseline: plan.baseline.as_ref().map(|b| &b.entries),
+        record: plan
+            .write_baseline
+            .as_ref()
+            .map(|(_, folder)| folder.as_path()),
+        cwd: &plan.cwd,
+        cancel: &cancel,
+    };
+    let outcome = run::check_all(&job, &plan.inputs, plan.threads, printer)?;
+    closed |= outcome.closed;
+    if !closed {
+        closed |= is_closed(
+            printer
+                .finish(&outcome.summary)
+                .and_then(|()| io::stdout().flush()),
+        )?;
+    }
+    let mut had_error = !plan.errors.is_empty() || outcome.had_error;
+    if let Some(b) = &plan.baseline
+        && b.len > 0
+        && outcome.summary.baselined == 0
+        && !closed
+    {
+        warn(&format!(
+            "warning: the baseline {} matched no finding (its paths are relative to its own \
+             folder; was it written for other files?)",
+            escape_controls(&b.path)
+        ));
+    }
+    if let Some((path, _)) = &plan.write_baseline {
+        let mut b = Baseline {
+            version: baseline::VERSION,
+            findings: outcome.entries,
+        };
+        if closed {
+            warn("the output was closed before the end; the baseline was not written");
+            had_error = true;
+        } else if let Err(e) = b.write_atomic(path) {
+            warn(&format!(
+                "{}: cannot write the baseline: {}",
+                escape_controls(&path.to_string_lossy()),
+                crate::input::describe_io(&e)
+            ));
+            had_error = true;
+        }
+    }
+    Ok(exit_code(&outcome.summary, had_error, closed, plan.fail_on))
+}
+
+/// The exit code: 2 for an error, 1 for what `--fail-on` counts, else 0 — except that when the
+/// output was closed early (`| head`) with nothing counted yet, 141 (as a SIGPIPE would end
+/// it): the run stopped before it could know, so it never claims success.
+fn exit_code(s: &report::Summary, had_error: bool, closed: bool, fail_on: FailOn) -> u8 {
+    if had_error {
+        return 2;
+    }
+    let failed = match fail_on {
+        FailOn::Conflicts => s.conflicts > 0,
+        FailOn::Any => s.findings > 0,
+        FailOn::Never => false,
+    };
+    if failed {
+        1
+    } else if closed && fail_on != FailOn::Never {
+        EXIT_CLOSED_OUTPUT
+    } else {
+        0
+    }
+}
+
+/// The exit code of a run whose output closed before it could finish (128 + SIGPIPE).
+const EXIT_CLOSED_OUTPUT: u8 = 141;
+
+/// `true` when a write failed because the output was closed; other errors pass on.
+fn is_closed(r: io::Result<()>) -> io::Result<bool> {
+    match r {
+        Ok(()) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
+/// The printer of the run's format, writing to `out`.
+fn printer<'a, W: Write + 'a>(plan: &plan::Plan, out: W, color: bool) -> Box<dyn Printer + 'a> {
+    match plan.format {
+        Format::Human => Box::new(report::Human::new(out, color)),
+        Format::Json => Box::new(
+            report::Json::new(out).with_config(
+                plan.config
+                    .as_ref()
+                    .map(|c| c.to_string_lossy().into_owned()),
+            ),
+        ),
         Format::Jsonl => Box::new(report::JsonLines::new(out)),
         Format::Sarif => Box::new(report::Sarif::new(out)),
         Format::Github => Box::new(report::Github::new(
@@ -285,61 +338,7 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
                 .map(std::path::PathBuf::from),
         )),
         Format::Rdjsonl => Box::new(report::Rdjsonl::new(out)),
-    };
-    // Machine formats carry every finding; the others may leave agreements out.
-    let conflicts_only = show == Show::Conflicts
-        && matches!(format, Format::Human | Format::Github | Format::Rdjsonl);
-    let printer: &mut dyn Printer = if conflicts_only {
-        &mut ConflictsOnly(printer.as_mut())
-    } else {
-        printer.as_mut()
-    };
-
-    let mut errors = Vec::new();
-    let walk = WalkOptions {
-        globs: &globs,
-        excludes: &excludes,
-        hidden: args.hidden,
-        no_ignore: args.no_ignore,
-    };
-    let stdin_name = args.stdin_filename.as_deref().unwrap_or("-");
-    let inputs = expand(&paths, stdin_name, &walk, &mut errors);
-    for e in &errors {
-        report_error(e);
-        printer.error(e)?;
     }
-    let cancel = AtomicBool::new(false);
-    let job = run::Job {
-        db: &db,
-        format: args.input_format.map(markup::Format::from),
-        changed: changed.as_ref(),
-        baseline: baseline.as_ref(),
-        record: args.write_baseline.is_some(),
-        cancel: &cancel,
-    };
-    let threads = args.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    });
-    let outcome = run::check_all(&job, &inputs, threads, printer)?;
-    printer.finish(&outcome.summary)?;
-    io::stdout().flush()?;
-    let mut had_error = !errors.is_empty() || outcome.had_error;
-    if let Some(path) = &args.write_baseline
-        && let Err(msg) = run::write_baseline(path, outcome.entries)
-    {
-        warn(&msg);
-        had_error = true;
-    }
-    let s = &outcome.summary;
-    Ok(if had_error {
-        2
-    } else {
-        match fail_on {
-            FailOn::Conflicts if s.conflicts > 0 => 1,
-            FailOn::Any if s.findings > 0 => 1,
-            _ => 0,
-        }
-    })
 }
 
 /// A printer that passes on only conflicts (`--show conflicts`); the summary stays complete.

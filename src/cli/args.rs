@@ -222,7 +222,7 @@ pub enum ColorChoice {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Files or directories to check; `-` or nothing reads standard input.
-    pub paths: Vec<String>,
+    pub paths: Vec<std::path::PathBuf>,
     /// A claims database to check against instead of the built-in one (repeatable).
     #[arg(long = "db", value_name = "PATH")]
     pub dbs: Vec<String>,
@@ -248,7 +248,7 @@ pub struct CheckArgs {
     pub stdin_filename: Option<String>,
     /// Read the paths to check from FILE, one per line (`-`: standard input).
     #[arg(long, value_name = "FILE")]
-    pub files_from: Option<String>,
+    pub files_from: Option<std::path::PathBuf>,
     /// Only check files matching this glob in directory walks; `!GLOB` excludes (repeatable).
     #[arg(short = 'g', long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,

@@ -1,13 +1,20 @@
 //! Finding the inputs: walking directories (ignore files, globs), `--files-from`, and the
 //! changed lines of `--diff-base` (git) or `--diff`.
 
-use std::io::{self, Read};
-use std::path::Path;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
 use super::CheckArgs;
-use super::run::{self, Input};
+use super::feed::Input;
 use crate::diff::ChangedLines;
+use crate::input::read_limited;
 use crate::report::InputError;
+
+/// The largest `--files-from` list read.
+pub const MAX_LIST_BYTES: usize = 64 << 20;
+
+/// The largest `--diff` read.
+pub const MAX_DIFF_BYTES: usize = 256 << 20;
 
 /// How directories are walked.
 pub struct WalkOptions<'a> {
@@ -19,7 +26,7 @@ pub struct WalkOptions<'a> {
 
 /// Expands directories (recursively, honouring ignore files, sorted) into files.
 pub fn expand(
-    paths: &[String],
+    paths: &[PathBuf],
     stdin_name: &str,
     walk: &WalkOptions,
     errors: &mut Vec<InputError>,
@@ -28,16 +35,16 @@ pub fn expand(
         return vec![Input::Stdin(stdin_name.to_string())];
     }
     let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
+    for path in paths {
+        if path.as_os_str() == "-" {
             out.push(Input::Stdin(stdin_name.to_string()));
             continue;
         }
-        let path = Path::new(p);
         if !path.is_dir() {
-            out.push(Input::File(p.clone()));
+            out.push(Input::file(path));
             continue;
         }
+        let p = path.to_string_lossy().into_owned();
         let mut builder = ignore::WalkBuilder::new(path);
         builder
             .sort_by_file_path(|a, b| a.cmp(b))
@@ -68,7 +75,7 @@ pub fn expand(
             match entry {
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                     if filter.includes(&root, e.path()) {
-                        out.push(Input::File(e.path().to_string_lossy().into_owned()));
+                        out.push(Input::file(e.path()));
                     }
                 }
                 Ok(_) => {}
@@ -143,49 +150,81 @@ impl GlobFilter {
     }
 }
 
-/// Reads `--files-from`: one path per line, blank lines skipped.
-pub fn read_path_list(from: &str) -> Result<Vec<String>, String> {
-    let text = if from == "-" {
-        let mut s = String::new();
-        io::stdin()
-            .lock()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("cannot read the list of paths from standard input: {e}"))?;
-        s
+/// Reads `--files-from`: one path per line (any bytes but NUL and newline: a file name need
+/// not be UTF-8), blank lines skipped.
+pub fn read_path_list(from: &Path) -> Result<Vec<PathBuf>, String> {
+    let shown = if from.as_os_str() == "-" {
+        "standard input".to_string()
     } else {
-        std::fs::read_to_string(from).map_err(|e| {
-            format!(
-                "{from}: cannot read the list of paths: {}",
-                run::describe_io(&e)
-            )
-        })?
+        from.display().to_string()
     };
-    Ok(text
-        .lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
+    let bytes = read_limited(from, MAX_LIST_BYTES)
+        .map_err(|e| format!("{shown}: cannot read the list of paths: {e}"))?;
+    Ok(bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .map(path_from_bytes)
         .collect())
 }
 
+/// A path from the bytes of its name.
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Runs git with `args`; its standard output, or an error with its message.
+fn git(args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = std::process::Command::new("git")
+        // Names as they are (not C-quoted octal): the diff reader unquotes what is left.
+        .args(["-c", "core.quotePath=false"])
+        .args(args)
+        .output()
+        .map_err(|e| format!("--diff-base needs git: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(out.stdout)
+}
+
+/// The commit `rev` names, checked by git as a revision (never read as an option: a value
+/// such as `--output=x` is refused, not obeyed).
+fn commit_of(rev: &str) -> Result<String, String> {
+    let spec = format!("{rev}^{{commit}}");
+    let out = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        &spec,
+    ])
+    .map_err(|_| format!("--diff-base {rev}: not a commit in this git repository"))?;
+    let hash = String::from_utf8_lossy(&out).trim().to_string();
+    if hash.is_empty() || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "--diff-base {rev}: not a commit in this git repository"
+        ));
+    }
+    Ok(hash)
+}
+
 /// The changed lines of `--diff-base REV` (git) or `--diff FILE`, keyed by absolute path.
-pub fn changed_lines(args: &CheckArgs) -> Result<Option<ChangedLines>, String> {
+pub fn changed_lines(args: &CheckArgs, cwd: &Path) -> Result<Option<ChangedLines>, String> {
+    let key = |p: &Path| super::run::absolute(p, cwd).to_string_lossy().into_owned();
     if let Some(rev) = &args.diff_base {
-        let git = |args: &[&str]| -> Result<String, String> {
-            let out = std::process::Command::new("git")
-                .args(args)
-                .output()
-                .map_err(|e| format!("--diff-base needs git: {e}"))?;
-            if !out.status.success() {
-                return Err(format!(
-                    "git {} failed: {}",
-                    args.join(" "),
-                    String::from_utf8_lossy(&out.stderr).trim()
-                ));
-            }
-            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-        };
-        let root = git(&["rev-parse", "--show-toplevel"])?;
+        let commit = commit_of(rev)?;
+        let root = String::from_utf8_lossy(&git(&["rev-parse", "--show-toplevel"])?).into_owned();
         let root = Path::new(root.trim_end_matches(['\n', '\r']));
         let diff = git(&[
             "diff",
@@ -195,32 +234,57 @@ pub fn changed_lines(args: &CheckArgs) -> Result<Option<ChangedLines>, String> {
             "--src-prefix=a/",
             "--dst-prefix=b/",
             "--unified=0",
-            rev,
+            "--end-of-options",
+            &commit,
             "--",
         ])?;
-        let mut changed = ChangedLines::parse(&diff).map_err(|e| format!("git diff: {e}"))?;
-        // Files not yet added to git are new in their entirety.
-        let untracked = git(&["ls-files", "--others", "--exclude-standard", "--full-name"])?;
-        for f in untracked.lines().filter(|l| !l.is_empty()) {
-            changed.add_whole_file(f);
+        let mut changed = ChangedLines::parse(&String::from_utf8_lossy(&diff))
+            .map_err(|e| format!("git diff: {e}"))?;
+        // Files not yet added to git are new in their entirety (NUL-separated: any name).
+        let untracked = git(&[
+            "ls-files",
+            "-z",
+            "--others",
+            "--exclude-standard",
+            "--full-name",
+        ])?;
+        for f in untracked.split(|&b| b == 0).filter(|f| !f.is_empty()) {
+            changed.add_whole_file(&String::from_utf8_lossy(f));
         }
-        let changed = changed.rekey(|p| Some(run::absolute(&root.join(p).to_string_lossy())));
+        let changed = changed.rekey(|p| Some(key(&root.join(p))));
         return Ok(Some(changed));
     }
     if let Some(file) = &args.diff {
-        let text = if file == "-" {
-            let mut s = String::new();
-            io::stdin()
-                .lock()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("cannot read the diff from standard input: {e}"))?;
-            s
-        } else {
-            std::fs::read_to_string(file)
-                .map_err(|e| format!("{file}: cannot read the diff: {}", run::describe_io(&e)))?
-        };
-        let changed = ChangedLines::parse(&text).map_err(|e| format!("{file}: {e}"))?;
-        return Ok(Some(changed.rekey(|p| Some(run::absolute(p)))));
+        let shown = if file == "-" { "standard input" } else { file };
+        let bytes = read_limited(Path::new(file), MAX_DIFF_BYTES)
+            .map_err(|e| format!("{shown}: cannot read the diff: {e}"))?;
+        let changed = ChangedLines::parse(&String::from_utf8_lossy(&bytes))
+            .map_err(|e| format!("{shown}: {e}"))?;
+        return Ok(Some(changed.rekey(|p| Some(key(Path::new(p))))));
     }
     Ok(None)
+}
+
+/// Whether a file not yet written at `path` would be found by walking `root` (it lies inside,
+/// and neither a hidden name nor the globs leave it out; ignore files are not consulted).
+pub fn would_walk(root: &Path, path: &Path, walk: &WalkOptions) -> bool {
+    let Ok(rest) = path.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = rest
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden && !walk.hidden {
+        return false;
+    }
+    match GlobFilter::new(walk.globs, walk.excludes) {
+        Ok(f) => {
+            f.includes(root, path)
+                && !path
+                    .ancestors()
+                    .take_while(|a| a.starts_with(root))
+                    .any(|a| f.excludes(root, a))
+        }
+        Err(_) => false,
+    }
 }
