@@ -7,6 +7,7 @@ mod check;
 mod ci;
 mod database;
 mod formats;
+mod hardening;
 mod interchange;
 mod lint;
 mod markup;
