@@ -11,6 +11,7 @@ mod hardening;
 mod interchange;
 mod lint;
 mod markup;
+mod readme;
 mod regressions;
 mod reliability;
 mod sentences;
