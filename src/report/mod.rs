@@ -185,3 +185,6 @@ pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests;
