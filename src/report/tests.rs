@@ -86,8 +86,14 @@ fn json_is_one_document_with_findings_errors_config_and_summary() {
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["config"], "claimcheck.toml");
     let f = &doc["findings"][0];
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(3), Some(6)));
-    assert_eq!((f["byte_start"].as_u64(), f["byte_end"].as_u64()), (Some(20), Some(23)));
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(6))
+    );
+    assert_eq!(
+        (f["byte_start"].as_u64(), f["byte_end"].as_u64()),
+        (Some(20), Some(23))
+    );
     assert_eq!(f["verdict"], "conflicts");
     assert_eq!(f["stated"], "41%");
     assert_eq!(f["text"], SENTENCE);
@@ -106,7 +112,11 @@ fn jsonl_is_one_finding_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2, "errors and the summary are not lines: {text}");
+    assert_eq!(
+        lines.len(),
+        2,
+        "errors and the summary are not lines: {text}"
+    );
     assert_eq!(lines[1]["line"], 5);
 }
 

@@ -171,9 +171,7 @@ fn sarif_memory_does_not_grow_with_the_findings() {
 fn sarif_snippet_is_the_region_and_the_sentence_a_property() {
     let out = run(
         &["--format", "sarif", "--stdin-filename", "a.md"],
-        &format!(
-            "Only **41%** of fentanyl trafficking offenders sentenced in fiscal year 2021 were U.S. citizens.\n"
-        ),
+        "Only **41%** of fentanyl trafficking offenders sentenced in fiscal year 2021 were U.S. citizens.\n",
     );
     let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let r = &log["runs"][0]["results"][0];

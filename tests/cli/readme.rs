@@ -6,7 +6,10 @@ use crate::util::*;
 /// The first ```text block of the README: `$ claimcheck ARGS`, then the output.
 fn sample() -> (Vec<String>, String) {
     let readme = std::fs::read_to_string(crate_dir().join("README.md")).expect("README.md");
-    let start = readme.find("```text\n$ claimcheck ").expect("a sample in the README") + 8;
+    let start = readme
+        .find("```text\n$ claimcheck ")
+        .expect("a sample in the README")
+        + 8;
     let end = start + readme[start..].find("```\n").expect("the sample ends");
     let block = &readme[start..end];
     let (command, output) = block.split_once('\n').expect("a command line");
@@ -26,7 +29,12 @@ fn the_readme_sample_is_the_real_output() {
         .args(["--color", "never"])
         .output()
         .expect("claimcheck runs");
-    assert_eq!(code(&out), 1, "the example has one conflict: {}", describe(&out));
+    assert_eq!(
+        code(&out),
+        1,
+        "the example has one conflict: {}",
+        describe(&out)
+    );
     assert_eq!(
         stdout(&out),
         expected,
