@@ -352,36 +352,42 @@ pub struct Locator<'a> {
     /// The file is UTF-16: its offsets count two bytes per UTF-16 unit.
     utf16: bool,
     /// Every [`MARK_BYTES`] or so: a text offset, the characters before it and the UTF-16
-    /// units before it.
-    marks: Vec<(usize, usize, usize)>,
+    /// units before it. Built on first need: a long line, or a UTF-16 file.
+    marks: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
 }
 
 impl<'a> Locator<'a> {
     /// Indexes `text`, which starts at `origin` in its file.
     pub fn new(text: &'a str, origin: Origin) -> Locator<'a> {
-        let mut marks = vec![(0, 0, 0)];
-        let (mut at, mut chars, mut units) = (0, 0, 0);
-        while at < text.len() {
-            let mut next = (at + MARK_BYTES).min(text.len());
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
-            let piece = &text.as_bytes()[at..next];
-            let c = count_chars(piece);
-            chars += c;
-            // Characters of four UTF-8 bytes take two UTF-16 units.
-            units += c + piece.iter().filter(|&&b| b >= 0xF0).count();
-            at = next;
-            marks.push((at, chars, units));
-        }
         Locator {
             text,
             lines: LineIndex::new(text),
             origin,
             shifts: Vec::new(),
             utf16: false,
-            marks,
+            marks: std::cell::OnceCell::new(),
         }
+    }
+
+    fn marks(&self) -> &[(usize, usize, usize)] {
+        self.marks.get_or_init(|| {
+            let text = self.text;
+            let mut marks = vec![(0, 0, 0)];
+            let (mut at, mut chars, mut units) = (0, 0, 0);
+            while at < text.len() {
+                let mut next = (at + MARK_BYTES).min(text.len());
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                let piece = &text.as_bytes()[at..next];
+                let c = count_chars(piece);
+                chars += c;
+                units += c + count_astral(piece);
+                at = next;
+                marks.push((at, chars, units));
+            }
+            marks
+        })
     }
 
     /// Like [`Locator::new`], for text decoded lossily from `bytes`: byte offsets then still
@@ -415,14 +421,12 @@ impl<'a> Locator<'a> {
 
     /// Characters and UTF-16 units before text offset `at` (a character boundary).
     fn counts_before(&self, at: usize) -> (usize, usize) {
-        let k = self.marks.partition_point(|m| m.0 <= at).max(1) - 1;
-        let (from, chars, units) = self.marks[k];
+        let marks = self.marks();
+        let k = marks.partition_point(|m| m.0 <= at).max(1) - 1;
+        let (from, chars, units) = marks[k];
         let piece = &self.text.as_bytes()[from..at];
         let c = count_chars(piece);
-        (
-            chars + c,
-            units + c + piece.iter().filter(|&&b| b >= 0xF0).count(),
-        )
+        (chars + c, units + c + count_astral(piece))
     }
 
     /// The file position of byte offset `at` of the text (clamped to a character boundary).
@@ -430,15 +434,19 @@ impl<'a> Locator<'a> {
         let at = floor_boundary(self.text, at);
         let line = self.lines.line_of(at);
         let start = self.lines.starts[line - 1];
-        let (chars_at, units_at) = self.counts_before(at);
-        let mut column = chars_at - self.counts_before(start).0 + 1;
+        // A short line is counted from its start; a long one from the nearest mark.
+        let mut column = if at - start <= MARK_BYTES {
+            count_chars(&self.text.as_bytes()[start..at]) + 1
+        } else {
+            self.counts_before(at).0 - self.counts_before(start).0 + 1
+        };
         let mut byte_column = at - start + 1;
         if line == 1 {
             column += self.origin.chars;
             byte_column += self.origin.bytes;
         }
         let offset = if self.utf16 {
-            self.origin.offset + 2 * units_at
+            self.origin.offset + 2 * self.counts_before(at).1
         } else {
             let shift = self
                 .shifts
@@ -481,6 +489,12 @@ impl<'a> Locator<'a> {
 /// Characters in UTF-8 bytes: the bytes that do not continue a character.
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Characters of four UTF-8 bytes (beyond the Basic Multilingual Plane): each takes two
+/// UTF-16 units.
+fn count_astral(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b >= 0xF0).count()
 }
 
 #[cfg(test)]
