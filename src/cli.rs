@@ -253,7 +253,20 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
                 .and_then(|()| io::stdout().flush()),
         )?;
     }
-    let mut had_error = !plan.errors.is_empty() || outcome.had_error;
+    let had_error = !plan.errors.is_empty() || outcome.had_error;
+    let summary = outcome.summary;
+    let baseline_failed = finish_baselines(&plan, outcome, closed);
+    Ok(exit_code(
+        &summary,
+        had_error || baseline_failed,
+        closed,
+        plan.fail_on,
+    ))
+}
+
+/// After the run: warns when `--baseline` matched nothing, and writes `--write-baseline`.
+/// `true` when the baseline could not be written.
+fn finish_baselines(plan: &plan::Plan, outcome: run::Outcome, closed: bool) -> bool {
     if let Some(b) = &plan.baseline
         && b.len > 0
         && outcome.summary.baselined == 0
@@ -265,24 +278,28 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             escape_controls(&b.path)
         ));
     }
-    if let Some((path, _)) = &plan.write_baseline {
-        let mut b = Baseline {
-            version: baseline::VERSION,
-            findings: outcome.entries,
-        };
-        if closed {
-            warn("the output was closed before the end; the baseline was not written");
-            had_error = true;
-        } else if let Err(e) = b.write_atomic(path) {
+    let Some((path, _)) = &plan.write_baseline else {
+        return false;
+    };
+    if closed {
+        warn("the output was closed before the end; the baseline was not written");
+        return true;
+    }
+    let mut b = Baseline {
+        version: baseline::VERSION,
+        findings: outcome.entries,
+    };
+    match b.write_atomic(path) {
+        Ok(()) => false,
+        Err(e) => {
             warn(&format!(
                 "{}: cannot write the baseline: {}",
                 escape_controls(&path.to_string_lossy()),
                 crate::input::describe_io(&e)
             ));
-            had_error = true;
+            true
         }
     }
-    Ok(exit_code(&outcome.summary, had_error, closed, plan.fail_on))
 }
 
 /// The exit code: 2 for an error, 1 for what `--fail-on` counts, else 0 — except that when the
