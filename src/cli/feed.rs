@@ -96,6 +96,8 @@ pub struct ReadOutcome {
     pub skipped: bool,
     /// Invalid UTF-8 (or UTF-16) was replaced.
     pub lossy: bool,
+    /// How the input is encoded.
+    pub encoding: Encoding,
 }
 
 /// An input being read chunk by chunk.
@@ -285,7 +287,8 @@ fn open_chunk<'a>(open: &mut Open<'a>) -> Task<'a> {
     };
     open.origin.advance(&text, file_bytes);
     open.buf.drain(..cut);
-    task.outcome.lossy |= eof && open.utf16.as_ref().is_some_and(|d| d.lossy);
+    task.outcome.lossy |= open.utf16.as_ref().is_some_and(|d| d.lossy);
+    task.outcome.encoding = open.encoding;
     task.text = text;
     task.last = eof;
     task

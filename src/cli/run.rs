@@ -126,6 +126,7 @@ pub fn check_all<'a>(
         inputs,
         input: 0,
         baseline: None,
+        lossy_noted: None,
         printer,
         outcome: &mut outcome,
     };
@@ -224,6 +225,8 @@ struct Printing<'p, 'a> {
     input: usize,
     /// The current input's baseline entries.
     baseline: Option<(usize, Remaining)>,
+    /// The last input whose invalid bytes were noted.
+    lossy_noted: Option<usize>,
     printer: &'p mut dyn Printer,
     outcome: &'p mut Outcome,
 }
@@ -254,10 +257,16 @@ impl Printing<'_, '_> {
                 super::escape_controls(name)
             ));
         }
-        if reported.read.lossy && reported.read.checked {
+        // Once per input, whichever chunk held the invalid bytes.
+        if reported.read.lossy && self.lossy_noted != Some(input) {
+            self.lossy_noted = Some(input);
             super::warn(&format!(
-                "warning: {}: not valid UTF-8; invalid bytes were replaced",
-                super::escape_controls(name)
+                "warning: {}: not valid {}; invalid bytes were replaced",
+                super::escape_controls(name),
+                match reported.read.encoding {
+                    Encoding::Utf8 => "UTF-8",
+                    Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+                }
             ));
         }
         if let Some((n, (line, column))) = reported.long {

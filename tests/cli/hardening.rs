@@ -686,3 +686,27 @@ fn a_baseline_matches_from_any_directory_and_warns_when_it_matches_nothing() {
         describe(&out)
     );
 }
+
+/// Invalid bytes are noted once per file, whichever chunk holds them (before: only when the
+/// first 4 MiB did), and named by the file's encoding.
+#[test]
+fn invalid_bytes_anywhere_are_noted_once() {
+    let mut late = format!("{UNRELATED}\n\n").repeat((5 << 20) / (UNRELATED.len() + 2));
+    late.push_str("caf");
+    let mut bytes = late.into_bytes();
+    bytes.extend_from_slice(b"\xe9\n\n\xff\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE, 0x00, 0xDC]
+        .into_iter()
+        .chain(UNRELATED.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = dir_with(&[("late.txt", &bytes), ("bad16.txt", &utf16)]);
+    let (out, report) = json_in(dir.path(), &["late.txt", "bad16.txt"]);
+    assert_eq!(report.summary.files, 2, "{}", describe(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("late.txt: not valid UTF-8").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("bad16.txt: not valid UTF-16").count(),
+        1,
+        "{err}"
+    );
+}
