@@ -594,11 +594,18 @@ fn file_names_that_are_not_utf8_are_opened_and_shown_lossily() {
     assert_eq!(code(&out), 1, "{}", describe(&out));
     assert_eq!(report.findings.len(), 1);
     assert_eq!(report.findings[0].path, "./caf\u{FFFD}.txt");
-    // Named on the command line too.
+    // Named on the command line too, and in a --files-from list.
     let out = claimcheck()
         .current_dir(dir.path())
         .args(["check", "--format", "json"])
         .arg(name)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", describe(&out));
+    let out = claimcheck()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--files-from", "-"])
+        .write_stdin(b"caf\xe9.txt\n".to_vec())
         .output()
         .unwrap();
     assert_eq!(code(&out), 1, "{}", describe(&out));
