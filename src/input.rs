@@ -17,8 +17,13 @@ pub struct Decoded {
 }
 
 /// Decodes bytes as UTF-8, dropping a UTF-8 byte-order mark and replacing invalid sequences.
+/// (A UTF-16 mark is not honoured here: the bytes are read as UTF-8. `check` decodes UTF-16 as
+/// it reads, with [`Utf16Decoder`].)
 pub fn decode(bytes: Vec<u8>) -> Decoded {
-    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    let body = match Encoding::sniff(&bytes) {
+        (Encoding::Utf8, bom) => &bytes[bom..],
+        _ => &bytes[..],
+    };
     let (text, lossy) = utf8_lossy(body);
     Decoded {
         text: text.into_owned(),
