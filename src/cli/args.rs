@@ -18,7 +18,8 @@ pub enum Command {
     /// Check files, directories or standard input against the claims database.
     ///
     /// Exit status: 0 when no conflict was found, 1 when at least one was (or what
-    /// `--fail-on` names), 2 on any error.
+    /// `--fail-on` names), 2 on any error, 141 when the output was closed before any
+    /// conflict was seen.
     Check(Box<CheckArgs>),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
@@ -261,13 +262,14 @@ pub struct CheckArgs {
     /// Do not honour .gitignore, .ignore and similar files.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Worker threads [default: the number of CPUs].
+    /// Worker threads [default, and at most: the number of CPUs].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<String>,
-    /// Record this run's findings in a baseline file (by claim, path and sentence hash).
+    /// Record this run's findings in a baseline file (by claim, path and sentence hash),
+    /// written atomically; never onto a file being checked.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<String>,
     /// Report only findings in sentences on lines added or changed since this git revision.
