@@ -11,6 +11,7 @@ mod hardening;
 mod interchange;
 mod lint;
 mod markup;
+mod misreads;
 mod readme;
 mod regressions;
 mod reliability;
