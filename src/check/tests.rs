@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Unit tests of the engine on small made-up databases about neutral subjects (a river, a
 //! town, a company, a bridge, a ferry): one test or more per phenomenon the checker handles.
 //! The databases are written as TOML, as a user would write them, and judged with

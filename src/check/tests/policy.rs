@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Each threshold of [`Policy`] at its edge: a sentence just inside it and one just outside,
 //! on a neutral database, with why the line is drawn there. The values are asserted first, so
 //! that changing one makes these tests say which sentences change with it.
