@@ -11,6 +11,7 @@ mod interchange;
 mod lint;
 mod markup;
 mod regressions;
+mod real_text;
 mod reliability;
 mod sentences;
 mod shared;
