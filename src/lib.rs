@@ -14,6 +14,7 @@ pub mod claimreview;
 pub mod cli;
 pub mod db;
 pub mod diff;
+pub mod display;
 pub mod extract;
 pub mod input;
 pub mod lexicon;

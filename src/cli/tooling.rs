@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde_json::{Value, json};
 
 use crate::check::{self, Finding, FrameReport};
-use crate::db::{Claim, Database, Fact, FactKind, format_number, format_when};
+use crate::db::{Claim, Database, Fact, LookalikeValue, format_number, format_when};
 use crate::extract::{Bound, Figure, Kind, Precision, When};
 use crate::report;
 use crate::terms::TermGroup;
@@ -58,7 +58,7 @@ pub fn db_list(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
                     json!({
                         "id": c.id,
                         "statement": c.statement,
-                        "facts": c.facts.iter().map(|f| f.kind.name()).collect::<Vec<_>>(),
+                        "facts": c.facts.iter().map(|f| f.kind().name()).collect::<Vec<_>>(),
                         "sources": c.sources.len(),
                         "origin": c.origin,
                         "line": c.line,
@@ -263,19 +263,7 @@ fn quoted(terms: &[String]) -> String {
 
 /// The unit a fact's figures are written in, and its size in the canonical unit.
 fn fact_unit(f: &Fact) -> (String, f64) {
-    match f.kind {
-        FactKind::Share => ("%".into(), 1.0),
-        FactKind::Mass => f
-            .unit
-            .as_ref()
-            .map_or((" kg".into(), 1.0), |(u, kg)| (format!(" {u}"), *kg)),
-        FactKind::Multiplier => ("×".into(), 1.0),
-        FactKind::Rate => (
-            format!(" a {}", f.per.map_or("?", crate::extract::Per::name)),
-            1.0,
-        ),
-        _ => (String::new(), 1.0),
-    }
+    (f.unit_label(), f.scale())
 }
 
 fn interval(lo: f64, hi: f64, unit: &str) -> String {
@@ -292,39 +280,35 @@ fn finite(v: f64) -> Option<f64> {
 
 fn fact_json(f: &Fact) -> Value {
     let (unit, scale) = fact_unit(f);
-    let numeric = f.agree.0.is_finite();
-    let pair = |(a, b): (f64, f64)| {
-        if numeric {
-            json!([finite(a / scale), finite(b / scale)])
-        } else {
-            Value::Null
-        }
-    };
+    let band = f.band();
+    let pair = |(a, b): (f64, f64)| json!([finite(a / scale), finite(b / scale)]);
+    let (people, any_of) = f.people();
     json!({
-        "kind": f.kind.name(),
+        "kind": f.kind().name(),
         "label": f.label,
         "expected": f.expected(),
-        "value": f.value.map(|v| v / scale),
+        "value": band.and_then(|b| b.value).map(|v| v / scale),
         "unit": unit.trim(),
-        "per": f.per.map(crate::extract::Per::name),
-        "tolerance": f.tolerance_text,
-        "range": f.range,
-        "agree": pair(f.agree),
-        "near": pair(f.near),
-        "nouns": sources_of(&f.nouns),
-        "of": sources_of(&f.of),
-        "is": sources_of(&f.is),
-        "is_not": sources_of(&f.is_not),
-        "than": sources_of(&f.than),
-        "date": f.date_text,
-        "people": f.people.iter().map(|p| json!({"name": p.name, "names": sources_of(&p.names)})).collect::<Vec<_>>(),
-        "any_of": f.any_of,
-        "lookalikes": f.lookalikes.iter().map(|l| json!({
-            "lo": finite(l.lo / scale),
-            "hi": finite(l.hi / scale),
-            "date": l.when.as_ref().map(format_when),
-            "note": l.note,
-        })).collect::<Vec<_>>(),
+        "per": f.per().map(crate::extract::Per::name),
+        "tolerance": band.and_then(|b| b.tolerance_text.clone()),
+        "range": band.and_then(|b| b.range),
+        "agree": band.map_or(Value::Null, |b| pair(b.agree)),
+        "near": band.map_or(Value::Null, |b| pair(b.near)),
+        "nouns": sources_of(f.group("nouns")),
+        "of": sources_of(f.group("of")),
+        "is": sources_of(f.group("is")),
+        "is_not": sources_of(f.group("is-not")),
+        "than": sources_of(f.group("than")),
+        "date": f.date_text(),
+        "people": people.iter().map(|p| json!({"name": p.name, "names": sources_of(&p.names)})).collect::<Vec<_>>(),
+        "any_of": any_of,
+        "lookalikes": f.lookalikes.iter().map(|l| {
+            let (lo, hi, date) = match &l.value {
+                LookalikeValue::Values { lo, hi } => (finite(lo / scale), finite(hi / scale), None),
+                LookalikeValue::Date(w) => (None, None, Some(format_when(w))),
+            };
+            json!({"lo": lo, "hi": hi, "date": date, "note": l.note})
+        }).collect::<Vec<_>>(),
     })
 }
 
@@ -401,48 +385,44 @@ fn write_claim(out: &mut impl Write, c: &Claim) -> io::Result<()> {
             .label
             .as_deref()
             .map_or_else(String::new, |l| format!(": {l}"));
-        writeln!(out, "  {}. {}{label}", k + 1, f.kind.name())?;
+        writeln!(out, "  {}. {}{label}", k + 1, f.kind().name())?;
         writeln!(out, "     agrees: {}", f.expected())?;
         let (unit, scale) = fact_unit(f);
-        if f.agree.0.is_finite() {
-            if let Some(t) = &f.tolerance_text {
+        if let Some(band) = f.band() {
+            if let Some(t) = &band.tolerance_text {
                 writeln!(out, "     tolerance: {t}")?;
             }
-            if let Some([a, b]) = f.range {
+            if let Some([a, b]) = band.range {
                 writeln!(out, "     range: {}", interval(a, b, &unit))?;
             }
             writeln!(
                 out,
                 "     agreeing values: {}",
-                interval(f.agree.0 / scale, f.agree.1 / scale, &unit)
+                interval(band.agree.0 / scale, band.agree.1 / scale, &unit)
             )?;
             writeln!(
                 out,
                 "     near miss (silent): {}",
-                interval(f.near.0 / scale, f.near.1 / scale, &unit)
+                interval(band.near.0 / scale, band.near.1 / scale, &unit)
             )?;
         }
-        for (name, g) in [
-            ("nouns", &f.nouns),
-            ("of", &f.of),
-            ("is", &f.is),
-            ("is-not", &f.is_not),
-            ("than", &f.than),
-        ] {
+        for name in ["nouns", "of", "is", "is-not", "than"] {
+            let g = f.group(name);
             if !g.terms.is_empty() {
                 writeln!(out, "     {name}: {}", quoted(&sources_of(g)))?;
             }
         }
-        for p in &f.people {
+        let (people, any_of) = f.people();
+        for p in people {
             writeln!(out, "     person: {}", quoted(&sources_of(&p.names)))?;
         }
-        if f.kind == FactKind::Person && f.any_of {
+        if any_of {
             writeln!(out, "     any-of: every person named must be one of these")?;
         }
         for l in &f.lookalikes {
-            let what = match &l.when {
-                Some(w) => format_when(w),
-                None => interval(l.lo / scale, l.hi / scale, &unit),
+            let what = match &l.value {
+                LookalikeValue::Date(w) => format_when(w),
+                LookalikeValue::Values { lo, hi } => interval(lo / scale, hi / scale, &unit),
             };
             let note = if l.note.is_empty() {
                 String::new()
