@@ -145,9 +145,7 @@ fn check_paragraph(
             if hi - lo < db.plain_groups(ci) {
                 continue;
             }
-            if let Some(f) = judge(&db.claims[ci], ci, text, s, prev) {
-                out.push(f);
-            }
+            out.extend(judge(&db.claims[ci], ci, text, s, prev));
         }
     }
 }

@@ -303,6 +303,25 @@ pub struct Lexicon {
     pub sentences: Sentences,
     pub binding: Binding,
     pub people: People,
+    pub clauses: Clauses,
+}
+
+/// Words that tell the parts of a sentence apart: relative clauses, pronouns, hypotheticals,
+/// contrasts, predicates, and the words between a name and its verb.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Clauses {
+    pub relative_pronouns: WordSet,
+    pub pronouns: WordSet,
+    pub definite_determiners: WordSet,
+    pub hypothetical: WordSet,
+    pub contrast: WordSet,
+    pub copulas: WordSet,
+    pub auxiliaries: WordSet,
+    pub time_openers: WordSet,
+    pub time_words: WordSet,
+    pub participation_verbs: WordSet,
+    pub companion_words: WordSet,
 }
 
 /// A database's additions to the lexicon: the words of its subject (`[lexicon]` in a claims
