@@ -48,7 +48,8 @@ pub(super) fn relative_owner(w: &Words, at: usize) -> RelativeOwner {
     let c = clause_of(w, at);
     let cl = &w.lex.clauses;
     // The relative pronoun opens the clause ("which"), perhaps after "and".
-    let Some(rel) = (c.start..at.min(c.start + 2)).find(|&k| cl.relative_pronouns.contains(&w.norm[k]))
+    let Some(rel) =
+        (c.start..at.min(c.start + 2)).find(|&k| cl.relative_pronouns.contains(&w.norm[k]))
     else {
         return RelativeOwner::Main;
     };
@@ -69,7 +70,9 @@ pub(super) fn relative_owner(w: &Words, at: usize) -> RelativeOwner {
 /// "could kill 150,000", "potentially lethal doses".
 pub(super) fn hypothetical(w: &Words, at: usize) -> bool {
     let c = clause_of(w, at);
-    let from = at.saturating_sub(Policy::DEFAULT.hypothetical_lookback).max(c.start);
+    let from = at
+        .saturating_sub(Policy::DEFAULT.hypothetical_lookback)
+        .max(c.start);
     (from..at).any(|k| w.lex.clauses.hypothetical.contains(&w.norm[k]))
 }
 
@@ -122,38 +125,60 @@ mod tests {
     }
 
     fn tok(w: &Words, word: &str) -> usize {
-        (0..w.toks.len()).find(|&k| w.norm[k] == word).expect("word in sentence")
+        (0..w.toks.len())
+            .find(|&k| w.norm[k] == word)
+            .expect("word in sentence")
     }
 
     #[test]
     fn relative_clause_owner_is_the_word_before_the_comma() {
-        with("The river is 50 times longer than the creek, which is twice as long as the brook.", |w| {
-            let at = tok(w, "twice");
-            match relative_owner(w, at) {
-                RelativeOwner::Antecedent(k) => assert_eq!(w.norm[k], "creek"),
-                _ => panic!("an antecedent"),
-            }
-            assert!(matches!(relative_owner(w, tok(w, "50")), RelativeOwner::Main));
-        });
-        with("It is 100 times as long as the creek, which makes it 5,000 times longer than the brook.", |w| {
-            assert!(matches!(relative_owner(w, tok(w, "5,000")), RelativeOwner::Pronoun));
-        });
+        with(
+            "The river is 50 times longer than the creek, which is twice as long as the brook.",
+            |w| {
+                let at = tok(w, "twice");
+                match relative_owner(w, at) {
+                    RelativeOwner::Antecedent(k) => assert_eq!(w.norm[k], "creek"),
+                    _ => panic!("an antecedent"),
+                }
+                assert!(matches!(
+                    relative_owner(w, tok(w, "50")),
+                    RelativeOwner::Main
+                ));
+            },
+        );
+        with(
+            "It is 100 times as long as the creek, which makes it 5,000 times longer than the brook.",
+            |w| {
+                assert!(matches!(
+                    relative_owner(w, tok(w, "5,000")),
+                    RelativeOwner::Pronoun
+                ));
+            },
+        );
     }
 
     #[test]
     fn hypothetical_figures() {
-        with("The dam holds 4,800 tons of water, enough to flood 1,000 homes.", |w| {
-            assert!(hypothetical(w, tok(w, "1,000")));
-            assert!(!hypothetical(w, tok(w, "4,800")));
+        with(
+            "The dam holds 4,800 tons of water, enough to flood 1,000 homes.",
+            |w| {
+                assert!(hypothetical(w, tok(w, "1,000")));
+                assert!(!hypothetical(w, tok(w, "4,800")));
+            },
+        );
+        with("The storm could destroy 200 homes.", |w| {
+            assert!(hypothetical(w, tok(w, "200")))
         });
-        with("The storm could destroy 200 homes.", |w| assert!(hypothetical(w, tok(w, "200"))));
     }
 
     #[test]
     fn contrast_clauses() {
-        with("In 2021, 61 percent of the members were women, far more than retirees.", |w| {
-            assert!(contrasted(w, tok(w, "retirees")));
-        });
+        with(
+            "In 2021, 61 percent of the members were women, far more than retirees.",
+            |w| {
+                assert!(contrasted(w, tok(w, "retirees")));
+            },
+        );
         with("Fewer than 8 percent of the members were retirees.", |w| {
             assert!(!contrasted(w, tok(w, "retirees")));
         });
@@ -161,20 +186,28 @@ mod tests {
 
     #[test]
     fn predicates_start_at_a_copula() {
-        with("Roughly 93% of the town's arrests have been of visitors, not residents.", |w| {
-            let p = predicate(w, tok(w, "of")).expect("a predicate");
-            assert_eq!(w.norm[p.start], "been");
-            assert!(!p.contains(&tok(w, "residents")));
-        });
+        with(
+            "Roughly 93% of the town's arrests have been of visitors, not residents.",
+            |w| {
+                let p = predicate(w, tok(w, "of")).expect("a predicate");
+                assert_eq!(w.norm[p.start], "been");
+                assert!(!p.contains(&tok(w, "residents")));
+            },
+        );
     }
 
     #[test]
     fn references_back() {
-        with("It found that 40% of the members were women.", |w| assert!(refers_back(w, |_| false).is_some()));
-        with("Fewer than half of the members, it found, were women.", |w| {
+        with("It found that 40% of the members were women.", |w| {
             assert!(refers_back(w, |_| false).is_some())
         });
-        with("Only 40% of members were women.", |w| assert!(refers_back(w, |_| false).is_none()));
+        with(
+            "Fewer than half of the members, it found, were women.",
+            |w| assert!(refers_back(w, |_| false).is_some()),
+        );
+        with("Only 40% of members were women.", |w| {
+            assert!(refers_back(w, |_| false).is_none())
+        });
         with("Only 40% of the members were women.", |w| {
             let m = tok(w, "members");
             assert!(refers_back(w, |k| k == m).is_some())

@@ -75,14 +75,16 @@ pub(super) fn judge(
         only_clause: frame.only_clause.clone(),
         claim,
     };
-    let other_time = other_time(claim, text, s) && !names_event(claim, text, s);
+    let event = names_event(claim, text, s);
+    let other_time = other_time(claim, text, s) && !event;
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     for (fi, fact) in claim.facts.iter().enumerate() {
         let dated = matches!(
             fact.kind(),
             FactKind::Date | FactKind::Person | FactKind::Assertion
         );
-        if (dated && other_time) || (cx.only_clause.is_some() && fact.kind() != FactKind::Multiplier)
+        if (dated && other_time)
+            || (cx.only_clause.is_some() && fact.kind() != FactKind::Multiplier)
         {
             continue;
         }
@@ -92,12 +94,16 @@ pub(super) fn judge(
             o => outcomes.push((fi, o)),
         }
     }
-    let anchored = outcomes.iter().any(|(_, o)| matches!(o, Outcome::Agree(_, true)));
+    let anchored = outcomes
+        .iter()
+        .any(|(_, o)| matches!(o, Outcome::Agree(_, true)));
     // Without an anaphor, a subject carried from the previous sentence is a guess: agree
     // only. Likewise when the claim's conflict-requires terms are absent, unless a figure
     // states the sources' own exact figure, which identifies the case.
-    let can_conflict = (!carried || anaphor) && (requires_met || anchored);
-    let conflicting = outcomes.iter().any(|(_, o)| matches!(o, Outcome::Conflict(_)));
+    let can_conflict = (!carried || anaphor) && (requires_met || anchored || event);
+    let conflicting = outcomes
+        .iter()
+        .any(|(_, o)| matches!(o, Outcome::Conflict(_)));
     let finding = |fact: usize, verdict: Verdict, span: &Range<usize>| Finding {
         claim: ci,
         fact,
@@ -118,8 +124,10 @@ pub(super) fn judge(
             .iter()
             .filter_map(|(fi, o)| match o {
                 Outcome::Conflict(span) => Some(finding(*fi, Verdict::Conflicts, span)),
-                Outcome::Agree(span, _) => Some(finding(*fi, Verdict::Agrees, span)),
-                Outcome::Silent | Outcome::Lookalike => None,
+                Outcome::Agree(span, _) if claim.facts[*fi].kind().is_numeric() => {
+                    Some(finding(*fi, Verdict::Agrees, span))
+                }
+                _ => None,
             })
             .collect();
     }
@@ -168,7 +176,10 @@ fn other_time(claim: &Claim, text: &str, s: &Sentence) -> bool {
 fn names_event(claim: &Claim, text: &str, s: &Sentence) -> bool {
     let w = s.words(text);
     claim.facts.iter().any(|f| match &f.spec {
-        FactSpec::Person { people, any_of: true } => {
+        FactSpec::Person {
+            people,
+            any_of: true,
+        } => {
             people.iter().filter(|p| p.names.occurs(text, w)).count()
                 >= Policy::DEFAULT.event_participants
         }
@@ -233,7 +244,9 @@ fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcom
         // average, never such a count ("1.2 million" and "70.6k" are whole).
         let fractional = f.bound == Bound::Exact && f.lo() == f.hi() && f.lo().fract() != 0.0;
         let own = &an.periods[fi];
-        let periods = if own.iter().all(|p| p.precision == extract::Precision::Relative)
+        let periods = if own
+            .iter()
+            .all(|p| p.precision == extract::Precision::Relative)
             && !cx.inherited.is_empty()
         {
             &cx.inherited
@@ -324,13 +337,23 @@ fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcom
 /// to the clause's antecedent ("heroin, which is twice as strong as morphine" compares heroin),
 /// which must be a term of the claim's subject and not its comparator; with a pronoun subject
 /// of its own ("…, which makes it 5,000 times stronger") the clause is not the antecedent's.
-fn compares_the_subject(claim: &Claim, than: &TermGroup, text: &str, w: &Words, f: &Figure) -> bool {
+fn compares_the_subject(
+    claim: &Claim,
+    than: &TermGroup,
+    text: &str,
+    w: &Words,
+    f: &Figure,
+) -> bool {
     match clause::relative_owner(w, f.toks.start) {
         clause::RelativeOwner::Main => true,
         clause::RelativeOwner::Pronoun => false,
         clause::RelativeOwner::Antecedent(k) => {
             let covers = |g: &TermGroup| g.find_all(text, w).iter().any(|&(a, b)| a <= k && k < b);
-            !covers(than) && claim.about.iter().any(covers)
+            let comparator = claim.facts.iter().any(|fact| match &fact.spec {
+                FactSpec::Multiplier { than, .. } => covers(than),
+                _ => false,
+            });
+            !comparator && !covers(than) && claim.about.iter().any(covers)
         }
     }
 }
@@ -382,6 +405,8 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
         if w.precision == extract::Precision::Relative {
             continue;
         }
+        // "since 2022" states when something began: its start, not every day after it.
+        let w = since_start(w);
         if w.overlaps(&truth) {
             return Outcome::Agree(f.span.clone(), false);
         }
@@ -398,6 +423,24 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
         return Outcome::Lookalike;
     }
     conflict.map_or(Outcome::Silent, Outcome::Conflict)
+}
+
+/// The start of a "since X" period as the period X itself (its year, month or day);
+/// other periods unchanged.
+fn since_start(w: When) -> When {
+    if w.precision != extract::Precision::Since {
+        return w;
+    }
+    let (y, md) = (w.lo / 10000, w.lo % 10000);
+    match md {
+        101 => When::year(y),
+        _ if md % 100 == 1 => When::parse(&format!("{y}-{:02}", md / 100)).unwrap_or(w),
+        _ => When {
+            hi: w.lo,
+            precision: extract::Precision::Day,
+            ..w
+        },
+    }
 }
 
 fn judge_assertion(is: &TermGroup, is_not: &TermGroup, text: &str, s: &Sentence) -> Outcome {

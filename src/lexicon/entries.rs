@@ -125,14 +125,20 @@ impl Lexicon {
             ("people.non-names", &self.people.non_names),
             ("clauses.relative-pronouns", &self.clauses.relative_pronouns),
             ("clauses.pronouns", &self.clauses.pronouns),
-            ("clauses.definite-determiners", &self.clauses.definite_determiners),
+            (
+                "clauses.definite-determiners",
+                &self.clauses.definite_determiners,
+            ),
             ("clauses.hypothetical", &self.clauses.hypothetical),
             ("clauses.contrast", &self.clauses.contrast),
             ("clauses.copulas", &self.clauses.copulas),
             ("clauses.auxiliaries", &self.clauses.auxiliaries),
             ("clauses.time-openers", &self.clauses.time_openers),
             ("clauses.time-words", &self.clauses.time_words),
-            ("clauses.participation-verbs", &self.clauses.participation_verbs),
+            (
+                "clauses.participation-verbs",
+                &self.clauses.participation_verbs,
+            ),
             ("clauses.companion-words", &self.clauses.companion_words),
             ("numbers.ordinal-suffixes", &n.ordinal_suffixes),
         ];
