@@ -85,6 +85,13 @@ pub(super) fn contrasted(w: &Words, at: usize) -> bool {
     contrast && !figure && c.start > 0
 }
 
+/// Whether token `at` stands after "than" in its clause: the other side of a comparison
+/// ("more … than any operation since 2019").
+pub(super) fn compared(w: &Words, at: usize) -> bool {
+    let c = clause_of(w, at);
+    (c.start..at).any(|k| w.is(k, &w.lex.binding.than))
+}
+
 /// The predicate of a share stated at tokens before `after`: the first copula after it in
 /// its clause ("… WERE U.S. citizens"), up to the clause's end.
 pub(super) fn predicate(w: &Words, after: usize) -> Option<Range<usize>> {

@@ -380,8 +380,10 @@ fn fits_lookalike(policy: Policy, f: &Figure, lo: f64, hi: f64, l: (f64, f64)) -
     if !matches!(f.bound, Bound::AtLeast | Bound::AtMost | Bound::Quantifier) {
         return meets(lo, hi, l);
     }
-    // A bound the look-alike fails ("fewer than 9,000" of 9,173) does not state it.
-    if matches!(f.bound, Bound::AtLeast | Bound::AtMost) && !meets(lo, hi, l) {
+    // A bound the look-alike's figure fails ("fewer than 9,000" of 9,173) does not state it,
+    // however near its tolerance reaches.
+    let mid = (l.0 + l.1) / 2.0;
+    if matches!(f.bound, Bound::AtLeast | Bound::AtMost) && !meets(lo, hi, (mid, mid)) {
         return false;
     }
     let near = policy.lookalike_near;
@@ -400,9 +402,12 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
     let an = s.analysis(text);
     let mut conflict = None;
     let mut lookalike = false;
+    let words = s.words(text);
     for f in &an.figures {
         let Some(w) = f.when() else { continue };
-        if w.precision == extract::Precision::Relative {
+        // "…than any operation since 2019": the other side of a comparison is no date of
+        // the fact.
+        if w.precision == extract::Precision::Relative || clause::compared(words, f.toks.start) {
             continue;
         }
         // "since 2022" states when something began: its start, not every day after it.
@@ -410,8 +415,10 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
         if w.overlaps(&truth) {
             return Outcome::Agree(f.span.clone(), false);
         }
+        // A day without a year ("on Oct. 21") is not in a look-alike's year more than in
+        // any other: only a look-alike of days or months can claim it.
         if fact.lookalikes.iter().any(|l| match l.value {
-            LookalikeValue::Date(lw) => lw.overlaps(&w),
+            LookalikeValue::Date(lw) => lw.overlaps(&w) && !(w.is_yearless() && whole_years(&lw)),
             LookalikeValue::Values { .. } => false,
         }) {
             lookalike = true;
@@ -423,6 +430,14 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
         return Outcome::Lookalike;
     }
     conflict.map_or(Outcome::Silent, Outcome::Conflict)
+}
+
+/// Whether a period is made of whole years ("2019", "2017..2021", a fiscal year).
+fn whole_years(w: &When) -> bool {
+    matches!(
+        w.precision,
+        extract::Precision::Year | extract::Precision::Fiscal
+    ) || w.is_whole_years()
 }
 
 /// The start of a "since X" period as the period X itself (its year, month or day);

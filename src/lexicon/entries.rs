@@ -49,7 +49,7 @@ impl Lexicon {
             out.extend(words.into_iter().map(|w| (name, w, true)));
         }
         out.extend(self.rates.spans.iter().map(|p| ("rates.spans", p.0, true)));
-        let word_sets: [(&'static str, &WordSet); 58] = [
+        let word_sets: [(&'static str, &WordSet); 59] = [
             ("numbers.ambiguous-fractions", &n.ambiguous_fractions),
             ("numbers.articles", &n.articles),
             ("bounds.fillers", &self.bounds.fillers),
@@ -123,6 +123,10 @@ impl Lexicon {
             ("people.plural-titles", &self.people.plural_titles),
             ("people.attribution-verbs", &self.people.attribution_verbs),
             ("people.non-names", &self.people.non_names),
+            (
+                "quantifiers.majority-nouns",
+                &self.quantifiers.majority_nouns,
+            ),
             ("clauses.relative-pronouns", &self.clauses.relative_pronouns),
             ("clauses.pronouns", &self.clauses.pronouns),
             (

@@ -215,6 +215,7 @@ pub struct Quantifiers {
     pub majority_not_after: WordSet,
     pub indefinite_article: String,
     pub majority_adverbs: WordSet,
+    pub majority_nouns: WordSet,
     pub large_majority: WordSet,
     pub slim_majority: WordSet,
     pub plain_majority: WordSet,

@@ -106,7 +106,6 @@ expect_findings! {
 
 // 5. A bound that fails is a conflict, however loose.
 expect_findings! {
-    #[ignore = "issue 13: \"fewer than 9,000\" still reads as the heroin look-alike"]
     failing_loose_upper_bound_conflicts:
         "Fewer than 9,000 Americans died from synthetic opioids in 2021." => [("synthetic-opioid-deaths-2021", "conflicts")];
     failing_tight_upper_bound_conflicts:
@@ -193,7 +192,6 @@ expect_findings! {
         "Most fentanyl enters the country primarily at official crossings, largely in vehicles driven by U.S. citizens." => [("drugs-mostly-via-ports-of-entry", "agrees")];
     overwhelmingly_through_legal_ports_agrees:
         "Fentanyl is smuggled overwhelmingly through legal ports of entry." => [("drugs-mostly-via-ports-of-entry", "agrees")];
-    #[ignore = "issue 13: \"the bulk of\" is not yet a quantifier"]
     the_bulk_through_border_checkpoints_agrees:
         "The bulk of the fentanyl smuggled into the country comes through border checkpoints." => [("drugs-mostly-via-ports-of-entry", "agrees")];
     largely_through_land_ports_agrees:
@@ -240,7 +238,6 @@ expect_findings! {
 
 // 13. Dates without a year, or after a person.
 expect_findings! {
-    #[ignore = "issue 13: a yearless date in a paragraph about the event is not yet compared"]
     yearless_date_in_a_paragraph_about_the_trip_conflicts:
         "In October 2023, six senators flew to China to discuss fentanyl. The senators met Chinese President Xi Jinping in Beijing on Oct. 21." => [("senators-china-trip-oct-2023", "agrees"), ("senators-china-trip-oct-2023", "conflicts")];
     yearless_date_in_a_paragraph_about_the_trip_agrees:
@@ -265,7 +262,6 @@ expect_findings! {
         "Operation Blue Lotus has been running since 2022." => [("blue-lotus-launch-date", "conflicts")];
     since_the_start_month_agrees:
         "Operation Blue Lotus has been running since March 2023." => [("blue-lotus-launch-date", "agrees")];
-    #[ignore = "issue 13: a \"since X\" comparison point still reads as a start date"]
     since_a_comparison_point_is_not_a_date_fact:
         "Operation Blue Lotus has seized more fentanyl since its launch than any operation since 2019." => [];
 }
