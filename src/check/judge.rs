@@ -179,6 +179,7 @@ fn names_event(claim: &Claim, text: &str, s: &Sentence) -> bool {
         FactSpec::Person {
             people,
             any_of: true,
+            ..
         } => {
             people.iter().filter(|p| p.names.occurs(text, w)).count()
                 >= Policy::DEFAULT.event_participants
@@ -190,9 +191,11 @@ fn names_event(claim: &Claim, text: &str, s: &Sentence) -> bool {
 fn judge_fact(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     match &fact.spec {
         FactSpec::Date { date, .. } => judge_date(fact, *date, text, s),
-        FactSpec::Person { people, any_of } => {
-            super::roles::judge_person(cx.claim, people, *any_of, text, s)
-        }
+        FactSpec::Person {
+            people,
+            any_of,
+            roles,
+        } => super::roles::judge_person(cx.claim, people, *any_of, roles, text, s),
         FactSpec::Assertion { is, is_not } => judge_assertion(is, is_not, text, s),
         _ => judge_quantity(cx, fact, text, s),
     }

@@ -8,12 +8,14 @@ use super::candidates::Sentence;
 use super::judge::Outcome;
 use crate::db::{Claim, Person};
 use crate::people::{self, Mention};
+use crate::terms::TermGroup;
 use crate::text::{TokKind, Words};
 
 pub(super) fn judge_person(
     claim: &Claim,
     people: &[Person],
     any_of: bool,
+    roles: &TermGroup,
     text: &str,
     s: &Sentence,
 ) -> Outcome {
@@ -35,12 +37,14 @@ pub(super) fn judge_person(
     if any_of {
         if let Some(m) = mentions
             .iter()
-            .find(|m| m.titled && !named(&m.toks) && in_role(claim, text, w, m))
+            .find(|m| m.titled && !named(&m.toks) && in_role(claim, roles, text, w, m))
         {
             return Outcome::Conflict(m.span.clone());
         }
     } else if first_named.is_none()
-        && let Some(m) = mentions.iter().find(|m| m.attributed && !named(&m.toks))
+        && let Some(m) = mentions
+            .iter()
+            .find(|m| m.attributed && !named(&m.toks) && acts(roles, text, w, m))
     {
         return Outcome::Conflict(m.span.clone());
     }
@@ -51,13 +55,9 @@ pub(super) fn judge_person(
 /// name (past the rest of a list of names, auxiliaries, adverbs and a time phrase) is one of
 /// the claim's `about` terms ("testified", "traveled") or a verb of joining ("joined the
 /// delegation"); a name after "with" or "met" is a companion or a host, never the actor.
-fn in_role(claim: &Claim, text: &str, w: &Words, m: &Mention) -> bool {
+fn in_role(claim: &Claim, roles: &TermGroup, text: &str, w: &Words, m: &Mention) -> bool {
     let cl = &w.lex.clauses;
-    // Back over the title to the word before it.
-    let mut k = m.toks.start;
-    while k > 0 && (w.is(k - 1, ".") || capitalized(text, w, k - 1)) {
-        k -= 1;
-    }
+    let k = before_title(text, w, m);
     if k > 0 && cl.companion_words.contains(&w.norm[k - 1]) {
         return false;
     }
@@ -75,14 +75,52 @@ fn in_role(claim: &Claim, text: &str, w: &Words, m: &Mention) -> bool {
         return false;
     };
     let about_at = |k: usize| {
-        claim
-            .about
-            .iter()
-            .any(|g| g.find_all(text, w).iter().any(|&(a, _)| a == k))
+        if roles.terms.is_empty() {
+            claim
+                .about
+                .iter()
+                .any(|g| g.find_all(text, w).iter().any(|&(a, _)| a == k))
+        } else {
+            roles.find_all(text, w).iter().any(|&(a, _)| a == k)
+        }
     };
     cl.participation_verbs.contains(&w.norm[v])
         || about_at(v)
         || (cl.copulas.contains(&w.norm[v]) && about_at(v + 1))
+}
+
+/// Whether an attributed person is the one who did what the fact's `roles` name: the verb of
+/// the name is a role ("Kerry has announced"), or the name follows "by" after a role
+/// ("announced on June 26 by Secretary …"). A speaker ("…, spokesperson Tammy Bruce said") is
+/// not. Without roles, every attributed person acts.
+fn acts(roles: &TermGroup, text: &str, w: &Words, m: &Mention) -> bool {
+    if roles.terms.is_empty() {
+        return true;
+    }
+    let starts: Vec<usize> = roles
+        .find_all(text, w)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    if people::verb_after(w, m.toks.end).is_some_and(|v| starts.contains(&v)) {
+        return true;
+    }
+    let k = before_title(text, w, m);
+    k > 0 && w.is(k - 1, &w.lex.people.by) && starts.iter().any(|&a| a < k)
+}
+
+/// The token just before a mention's title ("with" in "with Secretary Blinken").
+fn before_title(text: &str, w: &Words, m: &Mention) -> usize {
+    let mut k = m.toks.start;
+    // "Secretary of State": "of" between capitalized words is part of the title.
+    while k > 0
+        && (w.is(k - 1, ".")
+            || capitalized(text, w, k - 1)
+            || (k > 1 && w.is(k - 1, &w.lex.binding.of) && capitalized(text, w, k - 2)))
+    {
+        k -= 1;
+    }
+    k
 }
 
 fn capitalized(text: &str, w: &Words, k: usize) -> bool {

@@ -99,7 +99,6 @@ expect_findings! {
         "Senate Majority Leader Chuck Schumer met Chinese Premier Li Qiang in Beijing in October 2023 to discuss fentanyl." => [("senators-china-trip-oct-2023", "agrees")];
     a_traveller_outside_the_delegation_conflicts:
         "Senators Chuck Schumer and Lindsey Graham traveled to Beijing in October 2023 to discuss fentanyl." => [("senators-china-trip-oct-2023", "conflicts")];
-    #[ignore = "issue 13: a person fact has no role yet, so a speaker reads as the actor"]
     a_speaker_is_not_the_announcer:
         "The visa restrictions on relatives of fentanyl traffickers took effect in June 2025, State Department spokesperson Tammy Bruce said." => [];
 }
