@@ -5,12 +5,13 @@ use std::ops::Range;
 
 use super::compile_fact::compile_fact;
 use super::error::{DbErrorCode, Problems};
-use super::limits::MAX_TERMS_PER_CLAIM;
+use super::limits::{MAX_TERM_BYTES, MAX_TERMS_PER_CLAIM};
 use super::model::{Claim, Examples, Fact, Source};
 use super::schema::RawClaim;
 use crate::extract::{Precision, When};
 use crate::policy::ClaimPolicy;
 use crate::terms::{Term, TermError, TermGroup};
+use toml::Spanned;
 
 /// The code of an empty source key: a missing url or quote has its own.
 fn source_key_code(key: &str) -> DbErrorCode {
@@ -62,6 +63,7 @@ pub(super) fn expand_sets(
     expand(&mut rc.excludes);
     expand(&mut rc.anaphora);
     for f in &mut rc.fact {
+        let f = f.get_mut();
         for list in [
             &mut f.nouns,
             &mut f.of,
@@ -83,11 +85,12 @@ pub(super) fn count_terms(rc: &RawClaim) -> (usize, usize) {
     let fact_lists = rc
         .fact
         .iter()
+        .map(Spanned::get_ref)
         .flat_map(|f| [&f.nouns, &f.of, &f.is, &f.is_not, &f.than]);
     let names = rc
         .fact
         .iter()
-        .flat_map(|f| &f.people)
+        .flat_map(|f| &f.get_ref().people)
         .flat_map(|person| std::iter::once(&person.name).chain(&person.aliases));
     let all = lists.chain(fact_lists).flatten().chain(names);
     all.fold((0, 0), |(n, pats), t| {
@@ -103,6 +106,19 @@ pub(super) fn compile_group(
 ) -> TermGroup {
     let mut out = Vec::new();
     for t in terms {
+        if t.len() > MAX_TERM_BYTES {
+            let head: String = t.chars().take(24).collect();
+            p.within(
+                span,
+                &head,
+                DbErrorCode::Invalid,
+                format!(
+                    "{what} term \"{head}…\" is {} bytes long; terms are phrases of at most {MAX_TERM_BYTES} bytes",
+                    t.len()
+                ),
+            );
+            continue;
+        }
         match Term::compile(t) {
             Ok(term) => out.push(term),
             Err(e) => {
@@ -137,7 +153,7 @@ pub(super) fn compile_claim(
             span,
             &rc.id, DbErrorCode::Invalid,
             format!(
-                "claim id `{}` must be lowercase letters, digits and '-' (like `fentanyl-deaths-2021`)",
+                "claim id `{}` must be lowercase letters, digits and '-' (like `river-length-2020`)",
                 rc.id
             ),
         );
@@ -224,10 +240,27 @@ pub(super) fn compile_claim(
             ),
         );
     }
+    // Each fact's and source's problems are looked for in its own table: from its header to
+    // the next header of the claim (the parser's span covers the header only).
+    let mut headers: Vec<usize> = rc
+        .fact
+        .iter()
+        .map(|f| f.span().start)
+        .chain(rc.source.iter().map(|s| s.span().start))
+        .collect();
+    headers.sort_unstable();
+    let region = |start: usize| {
+        let end = headers
+            .iter()
+            .find(|&&h| h > start)
+            .copied()
+            .unwrap_or(span.end);
+        start..end.max(start)
+    };
     let facts: Vec<Fact> = rc
         .fact
         .iter()
-        .filter_map(|f| compile_fact(f, span, p))
+        .filter_map(|f| compile_fact(f.get_ref(), &region(f.span().start), p))
         .collect();
     if rc.source.is_empty() {
         p.within(
@@ -241,7 +274,9 @@ pub(super) fn compile_claim(
         );
     }
     let mut sources = Vec::new();
-    for s in &rc.source {
+    for spanned in &rc.source {
+        let s = spanned.get_ref();
+        let span = &region(spanned.span().start);
         for (key, v) in [
             ("title", &s.title),
             ("publisher", &s.publisher),

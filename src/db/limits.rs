@@ -14,3 +14,7 @@ pub const MAX_PATTERNS: usize = 256;
 pub const MAX_DB_BYTES: usize = 64 << 20;
 /// Most problems listed per database file; the rest are counted in one last message.
 pub const MAX_ERRORS_PER_FILE: usize = 1_000;
+/// Longest term, in bytes: a long repetitive term makes the prefilter automaton's
+/// construction quadratic (a 40,000-byte term took a minute to load), and no phrase a
+/// sentence contains is near this long.
+pub const MAX_TERM_BYTES: usize = 256;

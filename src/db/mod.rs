@@ -115,6 +115,7 @@ impl Database {
                     continue;
                 }
             };
+            check_lexicon(&raw.lexicon, src, &mut p);
             extension.merge(&raw.lexicon);
             // A claim's span covers only its `[[claim]]` header: its region runs to the next.
             let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
@@ -193,10 +194,10 @@ impl Database {
 
     /// Prefilter hits: `(byte offset, (claim, group) pairs)` for every literal of a plain
     /// `about` term found at a word start.
-    pub fn hits<'a>(
+    pub fn hits<'a, 't>(
         &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, &'a [(usize, usize)])> + 'a {
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, &'a [(usize, usize)])> + use<'a, 't> {
         self.prefilter.automaton.iter().flat_map(move |ac| {
             ac.find_overlapping_iter(text).filter_map(move |m| {
                 // A term starts at a word boundary.
@@ -220,6 +221,39 @@ impl Database {
     /// Looks a claim up by id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+/// Every word of a `[lexicon]` table must be written as the engine compares it: one token
+/// (titles: tokens separated by spaces), lowercase and normalised (openers: as written, one
+/// token). A word written otherwise would silently never match.
+fn check_lexicon(ext: &LexiconExtension, src: &str, p: &mut Problems) {
+    use crate::text::{normalize, tokenize};
+    for (list, word) in ext.entries() {
+        let toks = tokenize(word, 0..word.len());
+        let texts: Vec<&str> = toks.iter().map(|t| t.text(word)).collect();
+        let ok = match list {
+            "openers" => texts == [word],
+            "titles" => {
+                !texts.is_empty()
+                    && texts.iter().all(|t| normalize(t) == *t)
+                    && texts.join(" ") == word
+            }
+            _ => texts.len() == 1 && normalize(word) == word,
+        };
+        if !ok {
+            let how = match list {
+                "openers" => "one word, capitalized as it starts a sentence",
+                "titles" => "lowercase words separated by single spaces",
+                _ => "one lowercase word",
+            };
+            let suggestion: Vec<String> = texts.iter().map(|t| normalize(t)).collect();
+            let message = format!(
+                "`{list}`: \"{word}\" can never match: write it as {how} (e.g. \"{}\")",
+                suggestion.join(" ")
+            );
+            p.within(&(0..src.len()), word, DbErrorCode::Invalid, message);
+        }
     }
 }
 
@@ -260,13 +294,15 @@ fn recheck_claims(
         if span.contains(&bad) {
             continue; // its schema error is the one reported
         }
-        if let Err(e) = schema::RawClaim::deserialize(toml::Value::Table(table)) {
+        // The claim's region read as a file of its own: its errors at their exact spans.
+        let Some(region) = src.get(span.clone()) else {
+            continue;
+        };
+        if let Err(e) = toml::from_str::<RawDb>(region) {
+            let at = span.start + e.span().map_or(0, |s| s.start);
             let msg = e.message().trim().to_string();
-            // "unknown field `nounz`": point at the key.
-            let key = msg.split('`').nth(1).unwrap_or("");
-            p.within(
-                &span,
-                key,
+            p.at(
+                at,
                 DbErrorCode::Schema,
                 format!("{msg} (fix the TOML at this position)"),
             );
@@ -484,6 +520,53 @@ quote = "eight companies"
             "{e}"
         );
         assert!(e.0[0].message.contains("nounz"), "{e}");
+    }
+
+    #[test]
+    fn a_long_term_is_refused_at_its_line_without_building_the_automaton() {
+        // Regression (issue 17): a 40,000-character "aaaa…" term took about a minute to load.
+        let long = "a".repeat(40_000);
+        let src = MINIMAL.replace("[\"charged\"]", &format!("[\"charged\",\n  \"{long}\"]"));
+        let e = load(&src).unwrap_err();
+        assert!(e.0[0].message.contains("at most 256 bytes"), "{e}");
+        assert_eq!(e.0[0].line, line_of(&src, "aaaa", 0), "{e}");
+    }
+
+    #[test]
+    fn lexicon_words_that_could_never_match_are_refused() {
+        let src = format!(
+            "[lexicon]\nnon-names = [\"Quayside\"]\ntitles = [\"Harbour  Master\"]\nopeners = [\"Quay\"]\n{MINIMAL}"
+        );
+        let e = load(&src).unwrap_err();
+        assert_eq!(e.0.len(), 2, "{e}");
+        let quayside =
+            e.0.iter()
+                .find(|e| e.message.contains("\"Quayside\" can never match"));
+        assert_eq!(quayside.map(|e| (e.line, e.column)), Some((2, 14)), "{e}");
+        let title = e.0.iter().find(|e| e.message.contains("Harbour  Master"));
+        assert!(
+            title.is_some_and(|e| e.message.contains("\"harbour master\"")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn schema_errors_in_two_claims_are_both_located() {
+        let second = MINIMAL
+            .replace("a-claim", "b-claim")
+            .replace("publisher = ", "publsher = ");
+        let src = format!("{}{second}", MINIMAL.replace("nouns = ", "nounz = "));
+        let e = load(&src).unwrap_err();
+        let at: Vec<(DbErrorCode, usize, usize)> =
+            e.0.iter().map(|e| (e.code, e.line, e.column)).collect();
+        assert_eq!(
+            at,
+            [
+                (DbErrorCode::Schema, line_of(&src, "nounz", 0), 1),
+                (DbErrorCode::Schema, line_of(&src, "publsher", 0), 1)
+            ],
+            "{e}"
+        );
     }
 
     #[test]

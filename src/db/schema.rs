@@ -56,10 +56,12 @@ pub(super) struct RawClaim {
     pub(super) policy: Option<RawPolicy>,
     /// The checkable facts.
     #[serde(default)]
-    pub(super) fact: Vec<RawFact>,
+    #[schemars(with = "Vec<RawFact>")]
+    pub(super) fact: Vec<Spanned<RawFact>>,
     /// The sources.
     #[serde(default)]
-    pub(super) source: Vec<RawSource>,
+    #[schemars(with = "Vec<RawSource>")]
+    pub(super) source: Vec<Spanned<RawSource>>,
     /// Example sentences, run as tests.
     pub(super) examples: Option<RawExamples>,
 }

@@ -17,7 +17,7 @@ mod when;
 
 use std::ops::Range;
 
-use crate::text::Words;
+use crate::text::{TokKind, Words};
 
 pub use unit::unit_to_kg;
 pub use when::{OPEN_END, Precision, When};
@@ -202,6 +202,16 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
     let n = w.toks.len();
     let mut i = 0;
     while i < n {
+        // Only numbers and the lexicon's figure words can start a figure.
+        let starts = match w.toks[i].kind {
+            TokKind::Number => true,
+            TokKind::Word => w.lex.may_start_figure(&w.norm[i]),
+            TokKind::Punct => false,
+        };
+        if !starts {
+            i += 1;
+            continue;
+        }
         let found = date::when_at(text, w, i)
             .or_else(|| quantifier::quantifier_at(w, i))
             .or_else(|| quantity::number_figure_at(text, w, i));

@@ -16,31 +16,61 @@ use serde::Deserialize;
 /// The embedded English lexicon.
 pub const ENGLISH_TOML: &str = include_str!("en.toml");
 
+/// Which first bytes and lengths the words of a set have: most words a stage looks up are in
+/// no set, and are ruled out by two bit tests instead of a binary search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Sieve {
+    first: [u64; 4],
+    lengths: u64,
+}
+
+impl Sieve {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sieve {
+        let mut sieve = Sieve::default();
+        for w in words {
+            let b = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+            sieve.first[b / 64] |= 1 << (b % 64);
+            sieve.lengths |= 1 << w.len().min(63);
+        }
+        sieve
+    }
+
+    /// Whether `word` may be in the set (no false negatives).
+    fn may_hold(&self, word: &str) -> bool {
+        let b = usize::from(word.as_bytes().first().copied().unwrap_or(0));
+        self.first[b / 64] & (1 << (b % 64)) != 0 && self.lengths & (1 << word.len().min(63)) != 0
+    }
+}
+
 /// A set of normalised words, sorted for binary search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordSet(Vec<Box<str>>);
+pub struct WordSet {
+    words: Vec<Box<str>>,
+    sieve: Sieve,
+}
 
 impl WordSet {
     /// Whether `word` (normalised) is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| (**w).cmp(word)).is_ok()
+        self.sieve.may_hold(word) && self.words.binary_search_by(|w| (**w).cmp(word)).is_ok()
     }
 
     /// Every word, in sorted order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|w| &**w)
+        self.words.iter().map(|w| &**w)
     }
 
     fn extend(&mut self, words: &[String]) {
-        self.0.extend(words.iter().map(|w| w.as_str().into()));
-        self.0.sort_unstable();
-        self.0.dedup();
+        self.words.extend(words.iter().map(|w| w.as_str().into()));
+        self.words.sort_unstable();
+        self.words.dedup();
+        self.sieve = Sieve::of(self.iter());
     }
 }
 
 impl From<Vec<String>> for WordSet {
     fn from(words: Vec<String>) -> WordSet {
-        let mut set = WordSet(Vec::new());
+        let mut set = WordSet::default();
         set.extend(&words);
         set
     }
@@ -54,31 +84,38 @@ impl<'de> Deserialize<'de> for WordSet {
 
 /// Normalised words with a value each, sorted for binary search.
 #[derive(Debug, Clone, PartialEq)]
-pub struct WordMap<T>(Vec<(Box<str>, T)>);
+pub struct WordMap<T> {
+    entries: Vec<(Box<str>, T)>,
+    sieve: Sieve,
+}
 
 impl<T: Copy> WordMap<T> {
     /// The value of `word` (normalised).
     pub fn get(&self, word: &str) -> Option<T> {
-        self.0
+        if !self.sieve.may_hold(word) {
+            return None;
+        }
+        self.entries
             .binary_search_by(|(w, _)| (**w).cmp(word))
             .ok()
-            .map(|i| self.0[i].1)
+            .map(|i| self.entries[i].1)
     }
 
     /// Every word and its value, in sorted order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, T)> {
-        self.0.iter().map(|(w, v)| (&**w, *v))
+        self.entries.iter().map(|(w, v)| (&**w, *v))
     }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for WordMap<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WordMap<T>, D::Error> {
         let map = std::collections::BTreeMap::<String, T>::deserialize(d)?;
-        Ok(WordMap(
-            map.into_iter()
-                .map(|(w, v)| (w.into_boxed_str(), v))
-                .collect(),
-        ))
+        let entries: Vec<(Box<str>, T)> = map
+            .into_iter()
+            .map(|(w, v)| (w.into_boxed_str(), v))
+            .collect();
+        let sieve = Sieve::of(entries.iter().map(|(w, _)| &**w));
+        Ok(WordMap { entries, sieve })
     }
 }
 
@@ -305,6 +342,9 @@ pub struct Lexicon {
     pub binding: Binding,
     pub people: People,
     pub clauses: Clauses,
+    /// Every word that can start a figure (derived from the lists above when loaded).
+    #[serde(skip)]
+    starters: Starters,
 }
 
 /// Words that tell the parts of a sentence apart: relative clauses, pronouns, hypotheticals,
@@ -324,6 +364,54 @@ pub struct Clauses {
     pub participation_verbs: WordSet,
     pub companion_words: WordSet,
 }
+
+/// The words that can start a figure: number words, fraction words, articles, date words,
+/// quantifiers. The extractor skips every other word at once, instead of trying each of its
+/// forms on it (most words of a sentence start no figure).
+#[derive(Debug, Clone, Default)]
+struct Starters(rustc_hash::FxHashSet<Box<str>>);
+
+impl Starters {
+    fn of(lex: &Lexicon) -> Starters {
+        let n = &lex.numbers;
+        let d = &lex.dates;
+        let q = &lex.quantifiers;
+        let maps = [&n.small, &n.tens, &n.scales, &n.groups, &n.fractions]
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(w, _)| w))
+            .chain(d.months.iter().map(|(w, _)| w));
+        let sets = [
+            &n.articles,
+            &d.relative_openers,
+            &d.relative_days,
+            &d.span_openers,
+            &d.parts_of_month,
+            &q.majority_adverbs,
+            &q.near_all,
+            &q.near_none,
+        ]
+        .into_iter()
+        .flat_map(WordSet::iter);
+        let words = [
+            &d.since,
+            &d.fiscal,
+            &d.fiscal_prefix,
+            &d.article,
+            &d.hyphenated_part,
+            &q.most,
+            &q.majority,
+            &q.few,
+            &lex.units.twice,
+        ]
+        .into_iter()
+        .map(String::as_str)
+        .chain(q.hardly_any.split(' ').take(1));
+        Starters(maps.chain(sets).chain(words).map(Box::from).collect())
+    }
+}
+
+/// The ending of a one-word multiplier ("twelvefold").
+pub const FOLD_SUFFIX: &str = "fold";
 
 /// A database's additions to the lexicon: the words of its subject (`[lexicon]` in a claims
 /// file). Every list is added to the English one of the same name.
@@ -418,8 +506,19 @@ impl Lexicon {
         ENGLISH.get_or_init(|| {
             // The file is part of the binary and a unit test parses it: failing here is a
             // build defect, not an input error.
-            toml::from_str(ENGLISH_TOML).expect("the embedded lexicon/en.toml parses")
+            let mut lex: Lexicon =
+                toml::from_str(ENGLISH_TOML).expect("the embedded lexicon/en.toml parses");
+            lex.starters = Starters::of(&lex);
+            lex
         })
+    }
+
+    /// Whether a word (normalised) can start a figure: the extractor tries its forms only on
+    /// such words (and on numbers).
+    pub fn may_start_figure(&self, word: &str) -> bool {
+        self.starters.0.contains(word)
+            || word.starts_with(self.dates.fiscal_prefix.as_str())
+            || word.ends_with(FOLD_SUFFIX)
     }
 
     /// English extended with a database's words.
@@ -446,6 +545,10 @@ impl Lexicon {
         lex.binding.function_words.extend(&ext.function_words);
         lex.changes.verbs.extend(&ext.change_verbs);
         lex.binding.negators.extend(&ext.negators);
+        lex.starters = Starters::of(&lex);
         lex
     }
 }
+
+#[cfg(test)]
+mod tests;
