@@ -302,9 +302,11 @@ fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcom
         // A known neighbouring figure decides first: even a loosely agreeing bound ("more
         // than 12,000 pounds" at ports of entry) is then about the other measure.
         let fits_known = fact.lookalikes.iter().any(|l| match l.value {
-            LookalikeValue::Values { lo: llo, hi: lhi } => {
-                fits_lookalike(policy, f, lo, hi, (llo, lhi))
-            }
+            LookalikeValue::Values {
+                lo: llo,
+                hi: lhi,
+                figure,
+            } => fits_lookalike(policy, f, lo, hi, (llo, lhi), figure),
             LookalikeValue::Date(_) => false,
         });
         if fits_known && !meets(lo, hi, band.exact()) {
@@ -379,14 +381,20 @@ fn loose_bound(policy: Policy, f: &Figure, kind: FactKind, band: &Band) -> bool 
 /// ("more than 100,000", "fewer than a third", "most") fits only when its bound lies near the
 /// look-alike (see [`Policy::lookalike_near`]): "more than 100,000" reads as 106,699, "fewer
 /// than a third" does not read as 8.5%.
-fn fits_lookalike(policy: Policy, f: &Figure, lo: f64, hi: f64, l: (f64, f64)) -> bool {
+fn fits_lookalike(
+    policy: Policy,
+    f: &Figure,
+    lo: f64,
+    hi: f64,
+    l: (f64, f64),
+    figure: (f64, f64),
+) -> bool {
     if !matches!(f.bound, Bound::AtLeast | Bound::AtMost | Bound::Quantifier) {
         return meets(lo, hi, l);
     }
     // A bound the look-alike's figure fails ("fewer than 9,000" of 9,173) does not state it,
     // however near its tolerance reaches.
-    let mid = (l.0 + l.1) / 2.0;
-    if matches!(f.bound, Bound::AtLeast | Bound::AtMost) && !meets(lo, hi, (mid, mid)) {
+    if matches!(f.bound, Bound::AtLeast | Bound::AtMost) && !meets(lo, hi, figure) {
         return false;
     }
     let near = policy.lookalike_near;

@@ -418,12 +418,12 @@ fn lookalikes(f: &RawFact, scale: f64, span: &Range<usize>, p: &mut Problems) ->
             }
             continue;
         }
-        let (lo, hi) = match (l.value, l.range) {
-            (_, Some([a, b])) if a <= b => (a, b),
+        let ((lo, hi), figure) = match (l.value, l.range) {
+            (_, Some([a, b])) if a <= b => ((a, b), (a, b)),
             (Some(v), None) => {
                 let tol = tolerance_of(l.tolerance.as_ref(), "tolerance", span, p)
                     .unwrap_or(Tolerance::NONE);
-                tol.widen(v, v, v)
+                (tol.widen(v, v, v), (v, v))
             }
             _ => {
                 p.within(
@@ -439,6 +439,7 @@ fn lookalikes(f: &RawFact, scale: f64, span: &Range<usize>, p: &mut Problems) ->
             value: LookalikeValue::Values {
                 lo: lo * scale,
                 hi: hi * scale,
+                figure: (figure.0 * scale, figure.1 * scale),
             },
             note,
         });

@@ -118,8 +118,13 @@ pub struct MassUnit {
 /// What a look-alike covers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LookalikeValue {
-    /// Values in the fact's canonical unit.
-    Values { lo: f64, hi: f64 },
+    /// Values in the fact's canonical unit: `lo..=hi` with the tolerance; `figure`, the
+    /// look-alike's own value (or range) without it.
+    Values {
+        lo: f64,
+        hi: f64,
+        figure: (f64, f64),
+    },
     /// A date or period (for date facts).
     Date(When),
 }
