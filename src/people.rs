@@ -154,12 +154,15 @@ pub fn verb_after(w: &Words, from: usize) -> Option<usize> {
         }
         if cl.time_openers.contains(x) {
             // A time phrase: weekdays, months, numbers and the commas between them.
-            let mut j = k + 1;
-            while j < limit
-                && (cl.time_words.contains(&w.norm[j])
+            let dated = |j: usize| {
+                cl.time_words.contains(&w.norm[j])
                     || w.lex.dates.months.get(&w.norm[j]).is_some()
                     || w.toks[j].kind == TokKind::Number
-                    || (w.is(j, ",") && j + 1 < limit && w.toks[j + 1].kind == TokKind::Number)
+            };
+            let mut j = k + 1;
+            while j < limit
+                && (dated(j)
+                    || (w.is(j, ",") && j + 1 < limit && dated(j + 1))
                     || (w.is(j, ".") && j > k + 1))
             {
                 j += 1;
@@ -230,6 +233,23 @@ mod tests {
         assert_eq!(
             names("DHS Secretary Alejandro Mayorkas spoke"),
             [("Alejandro Mayorkas".to_string(), true, false)]
+        );
+    }
+
+    #[test]
+    fn titled_names_act_past_auxiliaries_adverbs_and_time_phrases() {
+        for s in [
+            "Secretary Jane Roe has announced a plan",
+            "Secretary Jane Roe formally unveiled a plan",
+            "Secretary Jane Roe on Monday imposed a plan",
+            "Secretary Jane Roe on May 2, 2024 signed a plan",
+        ] {
+            assert_eq!(names(s), [("Jane Roe".to_string(), true, true)], "{s}");
+        }
+        // A title alone does not make a subject without a verb the actor.
+        assert_eq!(
+            names("a talk with Secretary Jane Roe, a guest"),
+            [("Jane Roe".to_string(), true, false)]
         );
     }
 

@@ -4,6 +4,7 @@
 //! [`check`]; every assertion names the verdict and the words the finding points at.
 //! [`policy`] shows each threshold of [`crate::policy::Policy`] at its edge.
 
+mod clauses;
 mod policy;
 
 use super::{Finding, check};
