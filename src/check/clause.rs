@@ -89,7 +89,14 @@ pub(super) fn contrasted(w: &Words, at: usize) -> bool {
 /// ("more … than any operation since 2019").
 pub(super) fn compared(w: &Words, at: usize) -> bool {
     let c = clause_of(w, at);
-    (c.start..at).any(|k| w.is(k, &w.lex.binding.than))
+    // "more than 4,000": a bound before a number, not a comparison.
+    let bound = |k: usize| {
+        k + 1 < w.toks.len()
+            && (w.toks[k + 1].kind == TokKind::Number
+                || w.lex.numbers.small.get(&w.norm[k + 1]).is_some()
+                || w.lex.numbers.tens.get(&w.norm[k + 1]).is_some())
+    };
+    (c.start..at).any(|k| w.is(k, &w.lex.binding.than) && !bound(k))
 }
 
 /// The predicate of a share stated at tokens before `after`: the first copula after it in
@@ -111,12 +118,21 @@ pub(super) fn refers_back(w: &Words, is_term: impl Fn(usize) -> bool) -> Option<
     let cl = &w.lex.clauses;
     let n = w.toks.len();
     (0..n).find(|&k| {
-        let x = w.norm[k].as_str();
-        let pronoun_subject = cl.pronouns.contains(x)
-            && (k == 0 || (is_break(w, k - 1) && k + 1 < n && w.toks[k + 1].kind == TokKind::Word));
-        let definite = cl.definite_determiners.contains(x) && k + 1 < n && is_term(k + 1);
-        pronoun_subject || definite
+        let definite = cl.definite_determiners.contains(&w.norm[k]) && k + 1 < n && is_term(k + 1);
+        pronoun_subject_at(w, k) || definite
     })
+}
+
+/// Whether the sentence's subject is a pronoun: its first word, or one set off by commas
+/// ("Fewer than half, it found, were …").
+pub(super) fn pronoun_subject(w: &Words) -> bool {
+    (0..w.toks.len()).any(|k| pronoun_subject_at(w, k))
+}
+
+fn pronoun_subject_at(w: &Words, k: usize) -> bool {
+    let n = w.toks.len();
+    w.lex.clauses.pronouns.contains(&w.norm[k])
+        && (k == 0 || (is_break(w, k - 1) && k + 1 < n && w.toks[k + 1].kind == TokKind::Word))
 }
 
 #[cfg(test)]

@@ -142,7 +142,10 @@ pub(super) fn frame(
             }
         }
     }
-    if r.carried {
+    // A sentence that refers back takes its subject from the sentence before, and with it
+    // that sentence's excluded terms ("Ohio tracks overdoses. It recorded 4,000 …").
+    let refers = prev.is_some() && (r.carried || clause::pronoun_subject(s.words(text)));
+    if refers {
         r.anaphor = first_term(&claim.anaphora, text, s)
             .map(|t| t.source().to_string())
             .or_else(|| referring_word(claim, text, s));

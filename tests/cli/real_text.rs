@@ -99,6 +99,8 @@ expect_findings! {
         "Senate Majority Leader Chuck Schumer met Chinese Premier Li Qiang in Beijing in October 2023 to discuss fentanyl." => [("senators-china-trip-oct-2023", "agrees")];
     a_traveller_outside_the_delegation_conflicts:
         "Senators Chuck Schumer and Lindsey Graham traveled to Beijing in October 2023 to discuss fentanyl." => [("senators-china-trip-oct-2023", "conflicts")];
+    a_critic_of_the_travellers_is_not_a_traveller:
+        "Senator Ted Cruz criticized the senators who traveled to Beijing in October 2023 to discuss fentanyl." => [("senators-china-trip-oct-2023", "agrees")];
     a_speaker_is_not_the_announcer:
         "The visa restrictions on relatives of fentanyl traffickers took effect in June 2025, State Department spokesperson Tammy Bruce said." => [];
 }
@@ -159,6 +161,8 @@ expect_findings! {
         "The Sentencing Commission reviewed fentanyl trafficking cases from fiscal 2021. It found that 86% of the offenders were U.S. citizens." => [("fentanyl-traffickers-us-citizens", "agrees")];
     inserted_pronoun_conflicts:
         "The Sentencing Commission tallied every fentanyl trafficking case sentenced in fiscal year 2021. Fewer than half of the offenders, it found, were U.S. citizens." => [("fentanyl-traffickers-us-citizens", "conflicts")];
+    pronoun_takes_the_previous_sentence_excluded_place:
+        "Ohio tracks overdose deaths closely. It recorded 4,000 fentanyl deaths in 2021." => [];
     carried_subject_without_a_referring_word_only_agrees:
         "The Sentencing Commission reviewed fentanyl trafficking cases from fiscal 2021. Only 40% of offenders were U.S. citizens." => [];
     pronoun_subject_conflicts_on_potency:
@@ -261,6 +265,8 @@ expect_findings! {
         "Operation Blue Lotus has been running since 2022." => [("blue-lotus-launch-date", "conflicts")];
     since_the_start_month_agrees:
         "Operation Blue Lotus has been running since March 2023." => [("blue-lotus-launch-date", "agrees")];
+    since_after_a_bound_is_still_the_start:
+        "Operation Blue Lotus has seized more than 4,000 pounds of fentanyl since March 2023." => [("blue-lotus-launch-date", "agrees")];
     since_a_comparison_point_is_not_a_date_fact:
         "Operation Blue Lotus has seized more fentanyl since its launch than any operation since 2019." => [];
 }
