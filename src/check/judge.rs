@@ -141,33 +141,40 @@ pub(super) fn judge(
         .collect()
 }
 
-/// A sentence dated to another year is about another event: the claim's period gates its
+/// A sentence dated to another time is about another event: the claim's period gates its
 /// date, person and assertion facts (quantities are matched to periods figure by figure).
-/// Within the claim's year, another day is a wrong date of the same event ("met Xi on Oct.
-/// 19, 2023" for October 9), and a date without a year says nothing of the year.
+/// For an event with a list of participants (an `any-of` person fact: a delegation, a
+/// hearing's witnesses), which happens once, only another year is another event: within the
+/// claim's year another day is a wrong date of it ("met Xi on Oct. 19, 2023" for October 9),
+/// and a date without a year says nothing of the year. One person may say or do a thing
+/// again: for other claims any date outside the period is another occasion.
 fn other_time(claim: &Claim, text: &str, s: &Sentence) -> bool {
     if claim.period.is_empty() {
         return false;
     }
-    let years = |w: &When| {
-        let (a, b) = w.year_range();
-        (a, b.min(a + 1).max(a))
-    };
+    let event = claim
+        .facts
+        .iter()
+        .any(|f| matches!(f.spec, FactSpec::Person { any_of: true, .. }));
     let stated: Vec<When> = s
         .analysis(text)
         .figures
         .iter()
         .filter_map(Figure::when)
-        .filter(|w| w.precision != extract::Precision::Relative && !w.is_yearless())
+        .filter(|w| w.precision != extract::Precision::Relative && !(event && w.is_yearless()))
         .collect();
-    !stated.is_empty()
-        && !stated.iter().any(|w| {
-            let (a, b) = years(w);
-            claim.period.iter().any(|p| {
-                let (pa, pb) = p.year_range();
-                a <= pb && pa <= b
-            })
+    let same_occasion = |w: &When| {
+        claim.period.iter().any(|p| {
+            if !event {
+                return p.overlaps(w);
+            }
+            let (a, b) = w.year_range();
+            let (pa, pb) = p.year_range();
+            // "since 2018" reaches no further than its first years.
+            a <= pb && pa <= b.min(a + 1)
         })
+    };
+    !stated.is_empty() && !stated.iter().any(same_occasion)
 }
 
 /// Whether the sentence names the claim's event by its participants: enough people of an

@@ -251,6 +251,8 @@ expect_findings! {
         "Dr. Rahul Gupta told the Senate Foreign Relations Committee on Feb. 15, 2023 that fentanyl is the deadliest drug threat." => [("gupta-sfrc-fentanyl-hearing", "agrees")];
     same_year_other_day_of_the_trip_conflicts:
         "The bipartisan delegation, which included Schumer, Cassidy and Hassan, met Xi Jinping in Beijing on Oct. 19, 2023." => [("senators-china-trip-oct-2023", "conflicts")];
+    one_person_may_say_it_again_another_month:
+        "Mayorkas told a House panel in July 2023 that fentanyl is the single greatest challenge we face as a country." => [];
     another_year_is_another_hearing:
         "Rahul Gupta told a Senate Foreign Relations Committee hearing on fentanyl in February 2021 that seizures alone would not solve the problem." => [];
 }
