@@ -272,3 +272,50 @@ expect_findings! {
     since_a_comparison_point_is_not_a_date_fact:
         "Operation Blue Lotus has seized more fentanyl since its launch than any operation since 2019." => [];
 }
+
+/// `tests/data/real-register.tsv`: sentences in the register of news and government pages,
+/// each labelled with the verdicts it must get (`none`, `agrees`, `conflicts` or
+/// `agrees,conflicts`), in the format of the shared evaluation sets (`score.py` reads it).
+/// Every case is its own paragraph of one text, as `score.py` runs them.
+#[test]
+fn real_register_set_gets_its_labels() {
+    let tsv = std::fs::read_to_string(crate_dir().join("tests/data/real-register.tsv"))
+        .expect("tests/data/real-register.tsv is committed");
+    let cases: Vec<(&str, &str, &str)> = tsv
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 4, "a case has id, tier, expect and text: {l:?}");
+            (cols[0], cols[2], cols[3])
+        })
+        .collect();
+    assert!(cases.len() >= 90, "the set holds {} cases", cases.len());
+    let input: String = cases.iter().map(|c| format!("{}\n\n", c.2)).collect();
+    let (_, report) = run_json(&[], &input);
+    let mut wrong = Vec::new();
+    for (i, (id, expect, text)) in cases.iter().enumerate() {
+        let line = 2 * i + 1;
+        let mut got: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.line == line)
+            .map(|f| match f.verdict {
+                Verdict::Agrees => "agrees",
+                Verdict::Conflicts => "conflicts",
+            })
+            .collect();
+        got.sort_unstable();
+        got.dedup();
+        let got = if got.is_empty() {
+            "none".to_string()
+        } else {
+            got.join(",")
+        };
+        if got != *expect {
+            wrong.push(format!("{id}: want {expect}, got {got}: {text}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
