@@ -24,9 +24,9 @@ use crate::diff::ChangedLines;
 use crate::markup;
 use crate::report::{self, InputError, Printer};
 
-mod config;
+pub(crate) mod config;
 mod run;
-mod tooling;
+pub(crate) mod tooling;
 
 pub use config::Config;
 pub use run::{CHUNK_BYTES, Input};
@@ -62,6 +62,11 @@ pub enum Command {
     ///
     /// Exit status: 0, or 2 for an unknown claim id or a database with errors.
     Explain(ExplainArgs),
+    /// Run the language server (Language Server Protocol over stdio) for editors.
+    ///
+    /// Exit status: 0 after `shutdown` and `exit`, 1 when the client exits or goes away
+    /// without `shutdown`.
+    Lsp,
 }
 
 /// `claimcheck db ...`.
@@ -383,6 +388,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Command::Db {
             command: DbCommand::Import(a),
         } => tooling::db_import(&a.file, a.output.as_deref(), a.force),
+        Command::Lsp => Ok(crate::lsp::run()),
         Command::Explain(a) => match (a.text, a.claim_id) {
             (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
@@ -394,7 +400,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
     }
 }
 
-fn load_databases(paths: &[String]) -> Result<Database, String> {
+pub(crate) fn load_databases(paths: &[String]) -> Result<Database, String> {
     if paths.is_empty() {
         return Database::embedded().map_err(|e| {
             format!("{e}\nclaimcheck: the built-in database is broken; this is a bug")
@@ -532,13 +538,13 @@ fn expand(
 /// `--glob` / `--exclude` (and the project file's `include` / `exclude`), applied after the
 /// ignore files, so an ignored file stays ignored. A glob without `/` matches a name at any
 /// depth; one with `/` matches the path relative to the directory walked.
-struct GlobFilter {
+pub(crate) struct GlobFilter {
     include: Option<(globset::GlobSet, globset::GlobSet)>,
     exclude: (globset::GlobSet, globset::GlobSet),
 }
 
 impl GlobFilter {
-    fn new(globs: &[String], excludes: &[String]) -> Result<GlobFilter, String> {
+    pub(crate) fn new(globs: &[String], excludes: &[String]) -> Result<GlobFilter, String> {
         let mut include = Vec::new();
         let mut exclude: Vec<&str> = excludes.iter().map(String::as_str).collect();
         for g in globs {
@@ -579,11 +585,11 @@ impl GlobFilter {
         path.file_name().is_some_and(|n| set.0.is_match(n)) || set.1.is_match(relative)
     }
 
-    fn excludes(&self, root: &Path, path: &Path) -> bool {
+    pub(crate) fn excludes(&self, root: &Path, path: &Path) -> bool {
         path != root && GlobFilter::matches(&self.exclude, root, path)
     }
 
-    fn includes(&self, root: &Path, path: &Path) -> bool {
+    pub(crate) fn includes(&self, root: &Path, path: &Path) -> bool {
         self.include
             .as_ref()
             .is_none_or(|set| GlobFilter::matches(set, root, path))

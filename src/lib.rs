@@ -19,6 +19,7 @@ pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod lint;
+pub mod lsp;
 pub mod markup;
 pub mod people;
 pub mod policy;

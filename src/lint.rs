@@ -187,6 +187,14 @@ fn overlaps(db: &Database, sources: &[(String, String)]) -> Vec<Problem> {
     out
 }
 
+/// The loader's problems alone (schema errors, duplicate ids, missing sources, ...), without
+/// running any example: cheap enough to run on every edit of a database (the language server
+/// does, and runs [`lint`] on save).
+pub fn loader_problems(sources: &[(String, String)]) -> Vec<Problem> {
+    let (db, errors) = Database::from_sources_lenient(sources);
+    errors.iter().map(|e| loader_problem(&db, e)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -106,7 +106,7 @@ fn claim_json(c: &Claim) -> Value {
     })
 }
 
-fn write_claim(out: &mut impl Write, c: &Claim) -> io::Result<()> {
+pub(crate) fn write_claim(out: &mut impl Write, c: &Claim) -> io::Result<()> {
     writeln!(out, "{}  ({}:{})", c.id, c.origin, c.line)?;
     writeln!(out, "  {}", report::collapse(&c.statement))?;
     writeln!(out)?;

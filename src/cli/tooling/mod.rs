@@ -18,6 +18,7 @@ use crate::db::Database;
 use super::load_databases;
 
 pub use claim::explain_claim;
+pub(crate) use claim::write_claim;
 pub use database::{db_export, db_import, db_lint, db_list, db_test};
 pub use text::explain_text;
 
