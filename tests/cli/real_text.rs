@@ -231,6 +231,9 @@ expect_findings! {
         "Secretary of State John Kerry imposed visa restrictions on relatives of fentanyl traffickers." => [("fentanyl-visa-policy-rubio", "conflicts")];
     passive_by_after_a_date_conflicts:
         "The visa policy, announced on June 26, 2025 by Secretary of State John Kerry, targets relatives of fentanyl traffickers." => [("fentanyl-visa-policy-rubio", "conflicts")];
+    #[ignore = "issue 13: a role dated to another year than the claim's period reads as another act (the other-year gate wins over the passive 'by')"]
+    passive_by_with_another_year_conflicts:
+        "The visa policy, announced on May 2, 2024 by Secretary of State John Kerry, targets relatives of fentanyl traffickers." => [("fentanyl-visa-policy-rubio", "conflicts")];
     right_name_with_a_time_phrase_agrees:
         "Secretary of State Marco Rubio on Thursday unveiled visa restrictions on relatives of fentanyl traffickers." => [("fentanyl-visa-policy-rubio", "agrees")];
     right_name_with_an_auxiliary_agrees:
