@@ -166,7 +166,7 @@ impl Settings {
             .project
             .as_ref()
             .map_or((&[][..], &[][..]), |c| (&c.include[..], &c.exclude[..]));
-        let filter = match crate::cli::GlobFilter::new(include, exclude) {
+        let filter = match crate::cli::walk::GlobFilter::new(include, exclude) {
             Ok(f) => std::sync::Arc::new(f),
             Err(_) => return true,
         };

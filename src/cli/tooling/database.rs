@@ -1,7 +1,7 @@
 //! `db list`, `db lint`, `db test`, `db export` and `db import`.
 #![allow(clippy::print_stderr)] // the CLI edge is where errors are written
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
@@ -10,6 +10,10 @@ use crate::report;
 
 use super::{load_or_report, write_json};
 use crate::cli::{ToolFormat, read_sources};
+use crate::input::read_limited;
+
+/// Largest ClaimReview file `db import` reads (as large as a database may be).
+const MAX_IMPORT_BYTES: usize = crate::db::MAX_DB_BYTES;
 
 /// `claimcheck db list`.
 pub fn db_list(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
@@ -121,20 +125,12 @@ pub fn db_export(dbs: &[String], author: &str, url_base: &str) -> io::Result<u8>
 /// `db import FILE`: ClaimReview JSON-LD to TOML claim stubs; never overwrites without
 /// `force`.
 pub fn db_import(file: &str, output: Option<&str>, force: bool) -> io::Result<u8> {
-    let text = if file == "-" {
-        let mut s = String::new();
-        if let Err(e) = io::stdin().lock().read_to_string(&mut s) {
-            say!("claimcheck: cannot read standard input: {e}");
+    let name = if file == "-" { "standard input" } else { file };
+    let text = match read_limited(std::path::Path::new(file), MAX_IMPORT_BYTES) {
+        Ok(bytes) => crate::input::decode(bytes).text,
+        Err(e) => {
+            say!("claimcheck: {name}: cannot read: {e}");
             return Ok(2);
-        }
-        s
-    } else {
-        match std::fs::read_to_string(file) {
-            Ok(s) => s,
-            Err(e) => {
-                say!("claimcheck: {file}: cannot read: {e}");
-                return Ok(2);
-            }
         }
     };
     let doc: Value = match serde_json::from_str(&text) {

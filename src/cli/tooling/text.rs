@@ -1,7 +1,7 @@
 //! `explain --text`: what the checker makes of each sentence of a text, and why.
 #![allow(clippy::print_stderr)] // the CLI edge is where errors are written
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::ops::Range;
 
 use serde_json::{Value, json};
@@ -13,6 +13,9 @@ use crate::cli::ToolFormat;
 use crate::db::{Claim, Database, format_when};
 use crate::extract::{Bound, Figure, Kind, Precision, When};
 use crate::report;
+
+/// Largest text `explain --text -` reads: it explains sentences, not archives.
+const MAX_EXPLAIN_BYTES: usize = 16 << 20;
 
 fn kind_name(k: Kind) -> &'static str {
     match k {
@@ -120,9 +123,13 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
         return Ok(2);
     };
     let text = if arg == "-" {
-        let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
-        crate::input::decode(buf).text
+        match crate::input::read_limited(std::path::Path::new("-"), MAX_EXPLAIN_BYTES) {
+            Ok(buf) => crate::input::decode(buf).text,
+            Err(e) => {
+                say!("claimcheck: standard input: cannot read: {e}");
+                return Ok(2);
+            }
+        }
     } else {
         arg.to_string()
     };
