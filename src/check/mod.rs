@@ -8,11 +8,13 @@
 
 mod bind;
 mod candidates;
+mod clause;
 mod examples;
 mod explain;
 mod frame;
 mod judge;
 mod periods;
+mod roles;
 
 use std::ops::Range;
 

@@ -6,6 +6,7 @@
 //! [`check`]; every assertion names the verdict and the words the finding points at.
 //! [`policy`] shows each threshold of [`crate::policy::Policy`] at its edge.
 
+mod clauses;
 mod policy;
 
 use super::{Finding, check};
@@ -656,11 +657,19 @@ fn an_anaphor_carries_the_conflict_requires_terms_too() {
         ),
         "conflicts `1950`"
     );
-    // Without the anaphor the sentence is not about the bridge at all.
+    // A pronoun subject refers back as well (issue 13: "It found …").
     assert_eq!(
         says(
             &db,
             "The Riverside bridge opened after years of work. It was finished in 1950."
+        ),
+        "conflicts `1950`"
+    );
+    // Without any word referring back the sentence is not about the bridge at all.
+    assert_eq!(
+        says(
+            &db,
+            "The Riverside bridge opened after years of work. Work was finished in 1950."
         ),
         "silent"
     );

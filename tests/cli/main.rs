@@ -13,6 +13,7 @@ mod lint;
 mod markup;
 mod misreads;
 mod readme;
+mod real_text;
 mod regressions;
 mod reliability;
 mod sentences;
