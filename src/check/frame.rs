@@ -55,7 +55,8 @@ fn first_term<'c>(g: &'c TermGroup, text: &str, s: &Sentence) -> Option<&'c Term
 /// side of a comparison, not the measure.
 fn first_exclude<'c>(g: &'c TermGroup, text: &str, s: &Sentence) -> Option<(&'c Term, usize)> {
     let w = s.words(text);
-    g.terms.iter().find_map(|t| {
+    // Most terms do not occur at all: ask that first, without collecting matches.
+    g.terms.iter().filter(|t| t.occurs(text, w)).find_map(|t| {
         t.find_all(text, w)
             .into_iter()
             .find(|&(a, _)| !clause::contrasted(w, a))
