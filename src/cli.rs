@@ -25,6 +25,8 @@ use crate::markup;
 use crate::report::{self, InputError, Printer};
 
 mod config;
+mod records;
+mod report_cmd;
 mod run;
 mod tooling;
 
@@ -62,6 +64,11 @@ pub enum Command {
     ///
     /// Exit status: 0, or 2 for an unknown claim id or a database with errors.
     Explain(ExplainArgs),
+    /// Aggregate findings (JSON Lines from `check --format jsonl`): per claim, the pages that
+    /// agree and conflict; the uncovered figures most often stated, the curators' worklist.
+    ///
+    /// Exit status: 0, or 2 when an input cannot be read or is not findings.
+    Report(report_cmd::ReportArgs),
 }
 
 /// `claimcheck db ...`.
@@ -213,6 +220,8 @@ pub enum FailOn {
     Any,
     /// Nothing: the exit code is 0 unless there is an error.
     Never,
+    /// Any conflict or uncovered statistic (implies `--uncovered`).
+    Uncovered,
 }
 
 /// How inputs are read.
@@ -224,6 +233,8 @@ pub enum InputFormat {
     Markdown,
     /// HTML: only text content (no tags, attributes, scripts, styles, code).
     Html,
+    /// JSON Lines records, one document per line (the same as `--records`).
+    JsonlRecords,
 }
 
 impl From<InputFormat> for markup::Format {
@@ -232,6 +243,8 @@ impl From<InputFormat> for markup::Format {
             InputFormat::Text => markup::Format::Text,
             InputFormat::Markdown => markup::Format::Markdown,
             InputFormat::Html => markup::Format::Html,
+            // Records carry their own format and never reach the file runner.
+            InputFormat::JsonlRecords => markup::Format::Text,
         }
     }
 }
@@ -308,6 +321,20 @@ pub struct CheckArgs {
     /// Ignore claimcheck.toml and .claimcheck.toml.
     #[arg(long)]
     pub no_config: bool,
+    /// Read JSON Lines records, one document per line: {"id", "text", "format", "url",
+    /// "date"} (format, url and date optional). Findings carry the record's id and url.
+    #[arg(long)]
+    pub records: bool,
+    /// Also report `uncovered` findings: sentences on the database's subjects stating a
+    /// figure no claim covers. They change the exit code only with `--fail-on uncovered`.
+    #[arg(long)]
+    pub uncovered: bool,
+    /// Show progress on stderr [default: when stderr is a terminal and CI is not set].
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show progress.
+    #[arg(long, overrides_with = "progress")]
+    pub no_progress: bool,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -334,6 +361,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Check(args) => run_check(*args),
+        Command::Report(args) => report_cmd::run(&args),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = io::stdout().lock();
@@ -728,6 +756,9 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
             return fail("the database has errors; nothing was checked");
         }
     };
+    if records::applies(&args, fail_on) {
+        return records::run(&args, &db, format, show, fail_on);
+    }
     let stdin_uses = usize::from(args.files_from.as_deref() == Some("-"))
         + usize::from(args.diff.as_deref() == Some("-"))
         + usize::from(args.paths.iter().any(|p| p == "-"));

@@ -1,0 +1,485 @@
+//! `check --records`, web archives and `--uncovered`: inputs read as documents (JSON Lines
+//! records, WARC response records, or whole files), checked in parallel, written in input
+//! order, one document's findings at a time.
+//!
+//! Memory stays flat: items are read one at a time under the feed's lock, and no worker takes
+//! a new item more than [`WINDOW`] items ahead of the printer, so a slow document holds back
+//! the readers instead of letting results pile up.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
+use std::time::Duration;
+
+use super::{CheckArgs, FailOn, Format, InputFormat, Show};
+use crate::check::Verdict;
+use crate::db::Database;
+use crate::markup;
+use crate::records::output::{self, Checked};
+use crate::records::warc::{self, WarcRecords};
+use crate::records::{Document, Item, JsonLines, Place};
+use crate::report::InputError;
+use crate::uncovered::Subjects;
+
+/// How many items may be in flight (read, not yet printed) per worker thread.
+const WINDOW_PER_THREAD: usize = 16;
+
+/// Whether `check` runs over documents instead of files: `--records`, `--input-format
+/// jsonl-records`, `--uncovered` (or `--fail-on uncovered`), or only web archives as inputs.
+pub fn applies(args: &CheckArgs, fail_on: FailOn) -> bool {
+    args.records
+        || args.input_format == Some(InputFormat::JsonlRecords)
+        || args.uncovered
+        || fail_on == FailOn::Uncovered
+        || (!args.paths.is_empty() && args.paths.iter().all(|p| warc::is_warc_path(p)))
+}
+
+/// One source of items.
+enum Source {
+    Records(JsonLines<Box<dyn BufRead + Send>>),
+    Warc(WarcRecords<Box<dyn BufRead + Send>>),
+    /// A whole file, one document; taken on the first call.
+    File(Option<(Place, Document)>),
+}
+
+impl Source {
+    fn next_item(&mut self) -> Option<Item> {
+        match self {
+            Source::Records(r) => r.next_item(),
+            Source::Warc(w) => w.next_item(),
+            Source::File(doc) => doc.take().map(|(p, d)| Item::Doc(p, d)),
+        }
+    }
+}
+
+/// Hands out items in input order.
+struct Feed {
+    inputs: Vec<String>,
+    next_input: usize,
+    open: Option<Source>,
+    records: bool,
+    forced: Option<markup::Format>,
+    /// Items handed out so far, and items printed so far (for the window).
+    taken: usize,
+    printed: usize,
+}
+
+impl Feed {
+    fn open(&self, name: &str) -> Result<Source, String> {
+        let reader: Box<dyn BufRead + Send> = if name == "-" {
+            Box::new(io::BufReader::new(io::stdin()))
+        } else {
+            let f = std::fs::File::open(name)
+                .map_err(|e| format!("{name}: cannot read: {}", super::run::describe_io(&e)))?;
+            Box::new(io::BufReader::with_capacity(1 << 20, f))
+        };
+        if warc::is_warc_path(name) {
+            let w = warc::open(reader, name).map_err(|e| format!("{name}: cannot read: {e}"))?;
+            return Ok(Source::Warc(w));
+        }
+        if self.records {
+            return Ok(Source::Records(JsonLines::new(reader, name)));
+        }
+        let mut bytes = Vec::new();
+        let mut reader = reader;
+        std::io::Read::read_to_end(&mut reader, &mut bytes)
+            .map_err(|e| format!("{name}: cannot read: {}", super::run::describe_io(&e)))?;
+        let place = Place {
+            source: name.to_string(),
+            record: 1,
+            line: 1,
+        };
+        let doc = Document {
+            id: name.to_string(),
+            url: None,
+            date: None,
+            format: self
+                .forced
+                .unwrap_or_else(|| markup::Format::from_path(name)),
+            text: crate::input::decode(bytes).text,
+        };
+        Ok(Source::File(Some((place, doc))))
+    }
+
+    /// The next item and its sequence number.
+    fn next(&mut self) -> Option<(usize, Item)> {
+        loop {
+            if let Some(src) = &mut self.open {
+                if let Some(item) = src.next_item() {
+                    let failed = matches!(item, Item::Failed(_));
+                    if failed {
+                        self.open = None;
+                    }
+                    self.taken += 1;
+                    return Some((self.taken - 1, item));
+                }
+                self.open = None;
+            }
+            let name = self.inputs.get(self.next_input)?.clone();
+            self.next_input += 1;
+            match self.open(&name) {
+                Ok(src) => self.open = Some(src),
+                Err(msg) => {
+                    self.taken += 1;
+                    return Some((self.taken - 1, Item::Failed(msg)));
+                }
+            }
+        }
+    }
+}
+
+/// What a worker hands over.
+enum Done {
+    Doc(Box<(Place, Document, Checked)>),
+    Bad(Place, String),
+    Skipped,
+    Failed(String),
+}
+
+/// Totals of a run.
+#[derive(Debug, Default)]
+struct Totals {
+    docs: usize,
+    bytes: usize,
+    agrees: usize,
+    conflicts: usize,
+    uncovered: usize,
+    skipped: usize,
+    bad: usize,
+}
+
+/// Runs `check` over documents; returns the exit code.
+pub fn run(
+    args: &CheckArgs,
+    db: &Database,
+    format: Format,
+    show: Show,
+    fail_on: FailOn,
+) -> io::Result<u8> {
+    if !matches!(format, Format::Jsonl | Format::Human) {
+        return super::fail(
+            "records, web archives and --uncovered are written as --format jsonl or human",
+        );
+    }
+    let unsupported = [
+        (args.baseline.is_some(), "--baseline"),
+        (args.write_baseline.is_some(), "--write-baseline"),
+        (args.diff.is_some(), "--diff"),
+        (args.diff_base.is_some(), "--diff-base"),
+    ];
+    if let Some((_, name)) = unsupported.iter().find(|(on, _)| *on) {
+        return super::fail(&format!(
+            "{name} applies to files; it cannot be combined with records, web archives or \
+             --uncovered"
+        ));
+    }
+    let records = args.records || args.input_format == Some(InputFormat::JsonlRecords);
+    let mut paths = args.paths.clone();
+    if let Some(from) = &args.files_from {
+        match super::read_path_list(from) {
+            Ok(list) => paths.extend(list),
+            Err(msg) => return super::fail(&msg),
+        }
+    }
+    let walk = super::WalkOptions {
+        globs: &args.globs,
+        excludes: &args.excludes,
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+    };
+    let mut errors = Vec::new();
+    let inputs: Vec<String> = super::expand(&paths, "-", &walk, &mut errors)
+        .iter()
+        .map(|i| i.name().to_string())
+        .collect();
+    for e in &errors {
+        super::report_error(e);
+    }
+    let forced = args
+        .input_format
+        .filter(|f| *f != InputFormat::JsonlRecords)
+        .map(markup::Format::from);
+    let subjects = (args.uncovered || fail_on == FailOn::Uncovered).then(|| Subjects::new(db));
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let window = threads * WINDOW_PER_THREAD;
+    let feed = (
+        Mutex::new(Feed {
+            inputs,
+            next_input: 0,
+            open: None,
+            records,
+            forced,
+            taken: 0,
+            printed: 0,
+        }),
+        Condvar::new(),
+    );
+    let cancel = AtomicBool::new(false);
+    let color = super::use_color(args.color);
+    let conflicts_only = show == Show::Conflicts && format == Format::Human;
+    let progress = progress_bar(args);
+    let mut totals = Totals::default();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(window);
+    let result = std::thread::scope(|scope| -> io::Result<()> {
+        for _ in 0..threads {
+            let (tx, feed, cancel, subjects) = (tx.clone(), &feed, &cancel, subjects.as_ref());
+            scope.spawn(move || {
+                loop {
+                    let next = {
+                        let Ok(mut f) = feed.0.lock() else { return };
+                        while f.taken >= f.printed + window && !cancel.load(Ordering::Relaxed) {
+                            f = match feed.1.wait_timeout(f, Duration::from_millis(50)) {
+                                Ok((f, _)) => f,
+                                Err(_) => return,
+                            };
+                        }
+                        if cancel.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        f.next()
+                    };
+                    let Some((seq, item)) = next else { return };
+                    let done = match item {
+                        Item::Doc(place, doc) => {
+                            let checked = output::check_document(db, subjects, &doc);
+                            Done::Doc(Box::new((place, doc, checked)))
+                        }
+                        Item::Bad(place, msg) => Done::Bad(place, msg),
+                        Item::Skipped => Done::Skipped,
+                        Item::Failed(msg) => Done::Failed(msg),
+                    };
+                    if tx.send((seq, done)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        let printed = (|| -> io::Result<()> {
+            for (seq, done) in &rx {
+                waiting.insert(seq, done);
+                while let Some(done) = waiting.remove(&next) {
+                    next += 1;
+                    emit(
+                        &mut out,
+                        db,
+                        done,
+                        format,
+                        color,
+                        conflicts_only,
+                        &mut totals,
+                    )?;
+                    if let Some(pb) = &progress {
+                        pb.set_position(totals.docs as u64);
+                        pb.set_message(format!(
+                            "{} MB, {} conflicts, {} agree, {} uncovered",
+                            totals.bytes >> 20,
+                            totals.conflicts,
+                            totals.agrees,
+                            totals.uncovered
+                        ));
+                    }
+                    if let Ok(mut f) = feed.0.lock() {
+                        f.printed = next;
+                    }
+                    feed.1.notify_all();
+                }
+            }
+            Ok(())
+        })();
+        if printed.is_err() {
+            cancel.store(true, Ordering::Relaxed);
+            feed.1.notify_all();
+        }
+        drop(rx);
+        printed
+    });
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
+    result?;
+    if format == Format::Human {
+        summary(&mut out, &totals, color)?;
+    }
+    out.flush()?;
+    if totals.skipped > 0 && format != Format::Human {
+        super::warn(&format!(
+            "{} archive records skipped (not HTML responses)",
+            totals.skipped
+        ));
+    }
+    Ok(if !errors.is_empty() || totals.bad > 0 {
+        2
+    } else {
+        match fail_on {
+            FailOn::Conflicts if totals.conflicts > 0 => 1,
+            FailOn::Any if totals.conflicts + totals.agrees > 0 => 1,
+            FailOn::Uncovered if totals.conflicts + totals.uncovered > 0 => 1,
+            _ => 0,
+        }
+    })
+}
+
+/// Writes one item's output and counts it.
+fn emit(
+    out: &mut impl Write,
+    db: &Database,
+    done: Done,
+    format: Format,
+    color: bool,
+    conflicts_only: bool,
+    totals: &mut Totals,
+) -> io::Result<()> {
+    match done {
+        Done::Doc(boxed) => {
+            let (place, doc, mut checked) = *boxed;
+            totals.docs += 1;
+            totals.bytes += doc.text.len();
+            for p in &checked.found {
+                match p.finding.verdict {
+                    Verdict::Agrees => totals.agrees += 1,
+                    Verdict::Conflicts => totals.conflicts += 1,
+                }
+            }
+            totals.uncovered += checked.uncovered.len();
+            match format {
+                Format::Human => {
+                    if conflicts_only {
+                        checked
+                            .found
+                            .retain(|p| p.finding.verdict == Verdict::Conflicts);
+                    }
+                    output::write_human(out, db, &doc, &checked, color)
+                }
+                _ => output::write_jsonl(out, db, &place, &doc, &checked),
+            }
+        }
+        Done::Bad(place, msg) => {
+            totals.bad += 1;
+            super::report_error(&InputError {
+                path: place.to_string(),
+                message: format!("{msg}; skipped"),
+            });
+            Ok(())
+        }
+        Done::Skipped => {
+            totals.skipped += 1;
+            Ok(())
+        }
+        Done::Failed(msg) => {
+            totals.bad += 1;
+            super::warn(&msg);
+            Ok(())
+        }
+    }
+}
+
+/// The human summary line.
+fn summary(out: &mut impl Write, t: &Totals, color: bool) -> io::Result<()> {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut line = format!(
+        "{} checked: {} agreeing, {}",
+        plural(t.docs, "document", "documents"),
+        t.agrees,
+        plural(t.conflicts, "conflict", "conflicts"),
+    );
+    if t.uncovered > 0 {
+        let u = plural(t.uncovered, "uncovered statistic", "uncovered statistics");
+        line.push_str(&if color {
+            let d = anstyle::Style::new().dimmed();
+            format!(", {d}{u}{d:#}")
+        } else {
+            format!(", {u}")
+        });
+    }
+    if t.skipped > 0 {
+        line.push_str(&format!(
+            ", {} skipped",
+            plural(t.skipped, "archive record", "archive records")
+        ));
+    }
+    if t.bad > 0 {
+        line.push_str(&format!(
+            ", {} not readable",
+            plural(t.bad, "record", "records")
+        ));
+    }
+    writeln!(out, "{line}")
+}
+
+/// A progress line on stderr: forced by `--progress`, off with `--no-progress`, otherwise on
+/// when stderr is a terminal and `CI` is not set (never in logs).
+fn progress_bar(args: &CheckArgs) -> Option<indicatif::ProgressBar> {
+    let on = if args.progress {
+        true
+    } else if args.no_progress {
+        false
+    } else {
+        io::stderr().is_terminal() && std::env::var_os("CI").is_none_or(|v| v.is_empty())
+    };
+    if !on {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::with_draw_target(
+        None,
+        // A forced bar draws even when stderr is not a terminal (for logs that want it).
+        if io::stderr().is_terminal() {
+            indicatif::ProgressDrawTarget::stderr()
+        } else {
+            indicatif::ProgressDrawTarget::term_like(Box::new(LogLines))
+        },
+    );
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} {pos} documents [{elapsed_precise}] {per_sec}  {msg}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    pb.set_style(style);
+    pb.enable_steady_tick(Duration::from_millis(200));
+    Some(pb)
+}
+
+/// Progress for a stderr that is not a terminal: whole lines, a few a second at most.
+#[derive(Debug)]
+struct LogLines;
+
+impl indicatif::TermLike for LogLines {
+    fn width(&self) -> u16 {
+        100
+    }
+    fn move_cursor_up(&self, _: usize) -> io::Result<()> {
+        Ok(())
+    }
+    fn move_cursor_down(&self, _: usize) -> io::Result<()> {
+        Ok(())
+    }
+    fn move_cursor_right(&self, _: usize) -> io::Result<()> {
+        Ok(())
+    }
+    fn move_cursor_left(&self, _: usize) -> io::Result<()> {
+        Ok(())
+    }
+    fn write_line(&self, s: &str) -> io::Result<()> {
+        writeln!(io::stderr(), "{s}")
+    }
+    fn write_str(&self, s: &str) -> io::Result<()> {
+        if s.trim().is_empty() {
+            return Ok(());
+        }
+        writeln!(io::stderr(), "{s}")
+    }
+    fn clear_line(&self) -> io::Result<()> {
+        Ok(())
+    }
+    fn flush(&self) -> io::Result<()> {
+        io::stderr().flush()
+    }
+}

@@ -1,0 +1,191 @@
+//! Uncovered statistics: sentences on the database's subjects that state a figure no claim
+//! checked. They are the curators' worklist: what is being said about the subjects that the
+//! database cannot yet confirm or contradict.
+//!
+//! A sentence is on a subject when it contains a term of some claim's first `about` group
+//! (the claim's subject, by the database's convention). A figure is a statistic when it is a
+//! count, share, money, mass, multiplier, rate or change, or the date of an event stated to
+//! the month or day; a bare year ("in 2021") frames other figures and is not one, nor is a
+//! quantifier ("most", "few"). A figure is covered when a finding's span overlaps it, or when
+//! a finding judged the whole sentence (names, dates).
+
+use std::ops::Range;
+
+use crate::check::{self, Finding};
+use crate::db::Database;
+use crate::extract::{Bound, Figure, Kind, Precision};
+use crate::terms::{Term, Words};
+use crate::text;
+
+/// One uncovered figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    /// What the figure measures.
+    pub kind: Kind,
+    /// Byte span of the figure's words in the checked text.
+    pub span: Range<usize>,
+    /// The figure's words.
+    pub words: String,
+}
+
+/// A sentence stating figures that no claim covered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncovered {
+    /// Byte span of the sentence in the checked text.
+    pub sentence: Range<usize>,
+    /// The uncovered figures, in order (at least one).
+    pub figures: Vec<Stated>,
+    /// The subject terms the sentence contains, lowercased, in order of appearance.
+    pub terms: Vec<String>,
+}
+
+/// The subject terms of a database: every distinct term of every claim's first `about` group.
+#[derive(Debug, Clone)]
+pub struct Subjects {
+    terms: Vec<Term>,
+}
+
+impl Subjects {
+    /// Collects the subject terms of `db`.
+    pub fn new(db: &Database) -> Subjects {
+        let mut terms: Vec<Term> = Vec::new();
+        for claim in &db.claims {
+            let Some(first) = claim.about.first() else {
+                continue;
+            };
+            for t in &first.terms {
+                if !terms.iter().any(|k| k.source() == t.source()) {
+                    terms.push(t.clone());
+                }
+            }
+        }
+        Subjects { terms }
+    }
+
+    /// The subject terms occurring in a sentence (its words), as written, lowercased.
+    fn found(&self, text: &str, words: &Words) -> Vec<String> {
+        let mut hits: Vec<(usize, String)> = Vec::new();
+        for t in &self.terms {
+            for (a, b) in t.find_all(text, words) {
+                let (Some(first), Some(last)) = (words.toks.get(a), words.toks.get(b.max(1) - 1))
+                else {
+                    continue;
+                };
+                let said = text[first.start..last.end].to_lowercase();
+                if !hits.iter().any(|(_, s)| *s == said) {
+                    hits.push((first.start, said));
+                }
+            }
+        }
+        hits.sort();
+        hits.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
+/// Whether a figure is a statistic (see the module documentation).
+pub fn is_statistic(f: &Figure) -> bool {
+    match f.kind {
+        Kind::When => f
+            .when
+            .is_some_and(|w| matches!(w.precision, Precision::Day | Precision::Month)),
+        Kind::Share => f.bound != Bound::Quantifier,
+        Kind::Count | Kind::Money | Kind::Mass | Kind::Multiplier | Kind::Change => true,
+    }
+}
+
+/// The uncovered statistics of `text` (the prose that was checked), given the findings the
+/// checker reported for it.
+pub fn uncovered(subjects: &Subjects, text: &str, findings: &[Finding]) -> Vec<Uncovered> {
+    let mut out = Vec::new();
+    for (_, sentence) in check::sentences(text) {
+        // Figures need digits or number words; most sentences have neither subject nor
+        // figure, and tokenizing is the cheaper test of the two.
+        let words = Words::new(text, text::tokenize(text, sentence.clone()));
+        let terms = subjects.found(text, &words);
+        if terms.is_empty() {
+            continue;
+        }
+        let judged: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.sentence.start < sentence.end && sentence.start < f.sentence.end)
+            .collect();
+        // A finding on the whole sentence (a name, a date) covers everything in it.
+        if judged.iter().any(|f| f.span == f.sentence) {
+            continue;
+        }
+        let figures: Vec<Stated> = check::sentence_figures(text, sentence.clone())
+            .into_iter()
+            .map(|(f, _)| f)
+            .filter(is_statistic)
+            .filter(|f| {
+                !judged
+                    .iter()
+                    .any(|j| j.span.start < f.span.end && f.span.start < j.span.end)
+            })
+            .map(|f| Stated {
+                kind: f.kind,
+                words: text.get(f.span.clone()).unwrap_or("").to_string(),
+                span: f.span,
+            })
+            .collect();
+        if !figures.is_empty() {
+            out.push(Uncovered {
+                sentence,
+                figures,
+                terms,
+            });
+        }
+    }
+    out
+}
+
+/// The wire name of a figure's kind.
+pub fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Count => "count",
+        Kind::Share => "share",
+        Kind::Mass => "mass",
+        Kind::Multiplier => "multiplier",
+        Kind::Money => "money",
+        Kind::When => "date",
+        Kind::Change => "change",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> Database {
+        let src = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/db/lighthouse.toml"
+        ))
+        .unwrap();
+        Database::from_sources(&[("l.toml".into(), src)]).unwrap()
+    }
+
+    fn run(text: &str) -> Vec<Uncovered> {
+        let db = db();
+        let findings = check::check(&db, text);
+        uncovered(&Subjects::new(&db), text, &findings)
+    }
+
+    #[test]
+    fn subject_sentences_with_unchecked_figures_are_uncovered() {
+        let first = db().claims[0].about[0].terms[0].source().to_string();
+        let text = format!("The {first} cost $4 million to repair in 2019.");
+        let got = run(&text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].figures[0].words, "$4 million");
+        assert_eq!(got[0].terms, [first.to_lowercase()]);
+    }
+
+    #[test]
+    fn off_subject_and_figureless_sentences_are_not() {
+        let first = db().claims[0].about[0].terms[0].source().to_string();
+        assert!(run("The bakery sold 400 loaves in 2019.").is_empty());
+        assert!(run(&format!("The {first} stood in 2019.")).is_empty());
+        assert!(run(&format!("Most people like the {first}.")).is_empty());
+    }
+}
