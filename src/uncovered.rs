@@ -15,7 +15,7 @@ use crate::check::{self, Finding};
 use crate::db::Database;
 use crate::extract::{Bound, Figure, Kind, Precision};
 use crate::terms::{Term, Words};
-use crate::text;
+use crate::text::{self, TokKind};
 
 /// One uncovered figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +93,74 @@ pub fn is_statistic(f: &Figure) -> bool {
     }
 }
 
+/// Words after a number that make it an age or a time of day, not a statistic.
+const AGE_OR_TIME: &[&[&str]] = &[
+    &["year", "old"],
+    &["years", "old"],
+    &["month", "old"],
+    &["months", "old"],
+    &["a.m"],
+    &["p.m"],
+    &["am"],
+    &["pm"],
+    &["o'clock"],
+];
+
+/// Whether a count is a number that names or dates something rather than counting it: an
+/// age or a time of day ("a 17-year-old", "2 a.m."), a label after a capitalised word or a
+/// hyphen ("Interstate 5", "Title 21", "COVID-19"), or a year written as a bare four-digit
+/// number ("the 2022 figures"; news style writes counts of thousands with a separator).
+pub fn is_name_or_label(text: &str, words: &Words, f: &Figure) -> bool {
+    if f.kind != Kind::Count || f.bound != Bound::Exact {
+        return false;
+    }
+    let norm = |i: usize| words.norm.get(i).map(String::as_str);
+    // Joiners ("-") between the number and "year-old" are skipped.
+    let mut after = f.after;
+    while after < words.toks.len() && words.is_joiner(after) {
+        after += 1;
+    }
+    let follows = |seq: &[&str]| {
+        let mut i = after;
+        seq.iter().all(|w| {
+            while i < words.toks.len() && words.is_joiner(i) {
+                i += 1;
+            }
+            let ok = norm(i) == Some(w);
+            i += 1;
+            ok
+        })
+    };
+    if AGE_OR_TIME.iter().any(|seq| follows(seq)) {
+        return true;
+    }
+    let words_text = text.get(f.span.clone()).unwrap_or("");
+    if words_text.len() == 4
+        && words_text.bytes().all(|b| b.is_ascii_digit())
+        && (1900..=2099).contains(&(f.lo as i64))
+    {
+        return true;
+    }
+    let Some(prev) = f.toks.start.checked_sub(1) else {
+        return false;
+    };
+    let Some(tok) = words.toks.get(prev) else {
+        return false;
+    };
+    let digits_first = words_text.starts_with(|c: char| c.is_ascii_digit());
+    if words.is_joiner(prev) {
+        return digits_first
+            && prev > 0
+            && words.toks[prev - 1].kind == TokKind::Word
+            && words.toks[prev - 1].end == tok.start;
+    }
+    // A capitalised word right before the number, not the sentence's first word.
+    digits_first
+        && prev > 0
+        && tok.kind == TokKind::Word
+        && tok.text(text).starts_with(|c: char| c.is_uppercase())
+}
+
 /// The uncovered statistics of `text` (the prose that was checked), given the findings the
 /// checker reported for it.
 pub fn uncovered(subjects: &Subjects, text: &str, findings: &[Finding]) -> Vec<Uncovered> {
@@ -116,11 +184,13 @@ pub fn uncovered(subjects: &Subjects, text: &str, findings: &[Finding]) -> Vec<U
         let figures: Vec<Stated> = check::sentence_figures(text, sentence.clone())
             .into_iter()
             .map(|(f, _)| f)
-            .filter(is_statistic)
+            .filter(|f| is_statistic(f) && !is_name_or_label(text, &words, f))
             .filter(|f| {
-                !judged
-                    .iter()
-                    .any(|j| j.span.start < f.span.end && f.span.start < j.span.end)
+                // A judged sentence's dates are the period its claim was judged for.
+                !(f.kind == Kind::When && !judged.is_empty())
+                    && !judged
+                        .iter()
+                        .any(|j| j.span.start < f.span.end && f.span.start < j.span.end)
             })
             .map(|f| Stated {
                 kind: f.kind,

@@ -61,14 +61,15 @@ fn find_figure(sentence: &str, words: &str) -> Option<Figure> {
         })
 }
 
-/// The first content word after the figure: what it counts ("deaths", "milligrams").
-fn counted_noun(sentence: &str, f: &Figure) -> Option<String> {
+/// The first content word after the figure that is not a subject term: what it counts
+/// ("pills" in "100 fentanyl pills", "milligrams").
+fn counted_noun(sentence: &str, f: &Figure, subject: &[String]) -> Option<String> {
     text::tokenize(sentence, f.span.end..sentence.len())
         .into_iter()
         .take(4)
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| t.text(sentence).to_lowercase())
-        .find(|w| w.len() > 2 && !NOT_NOUNS.contains(&w.as_str()))
+        .find(|w| w.len() > 2 && !NOT_NOUNS.contains(&w.as_str()) && !subject.contains(w))
 }
 
 /// Formats a number for TOML without a needless fraction.
@@ -145,7 +146,7 @@ pub fn render(groups: &[UncoveredGroup], top: usize) -> String {
             );
             continue;
         };
-        let noun = counted_noun(&example.sentence, &f);
+        let noun = counted_noun(&example.sentence, &f, &g.terms);
         let subject: Vec<&str> = g.terms.iter().map(String::as_str).collect();
         let mut parts: Vec<&str> = subject.iter().take(1).copied().collect();
         parts.push(&g.figure);

@@ -3,6 +3,7 @@
 //! Fixtures live in `tests/fixtures/`; the binary runs from the crate root so that fixture
 //! paths are given (and reported) as `tests/fixtures/...`.
 
+mod archive;
 mod check;
 mod ci;
 mod database;
@@ -10,10 +11,12 @@ mod formats;
 mod interchange;
 mod lint;
 mod markup;
+mod records;
 mod regressions;
 mod reliability;
 mod sentences;
 mod shared;
 mod site;
 mod tooling;
+mod uncovered;
 mod util;
