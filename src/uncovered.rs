@@ -187,7 +187,7 @@ pub fn uncovered(subjects: &Subjects, text: &str, findings: &[Finding]) -> Vec<U
             .filter(|f| is_statistic(f) && !is_name_or_label(text, &words, f))
             .filter(|f| {
                 // A judged sentence's dates are the period its claim was judged for.
-                !(f.kind == Kind::When && !judged.is_empty())
+                (f.kind != Kind::When || judged.is_empty())
                     && !judged
                         .iter()
                         .any(|j| j.span.start < f.span.end && f.span.start < j.span.end)
