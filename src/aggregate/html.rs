@@ -62,12 +62,8 @@ pub fn render(r: &Report, top: usize) -> String {
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <title>claimcheck report</title><style>{STYLE}</style></head><body>\n\
-         <h1>claimcheck report</h1>\n<p id=\"summary\">{} findings on {} pages: {} claims \
-         stated, {} uncovered figures.</p>\n",
-        r.findings,
-        r.pages,
-        r.claims.len(),
-        r.uncovered.len()
+         <h1>claimcheck report</h1>\n<p id=\"summary\">{}</p>\n",
+        esc(&super::summary_line(r))
     );
     s.push_str("<h2 id=\"over-time\">Findings over time</h2>\n");
     s.push_str(&chart(r));
@@ -213,7 +209,7 @@ fn chart(r: &Report) -> String {
     for (k, m) in months.iter().enumerate().step_by(every) {
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
             LABEL + k * cell,
             ROW * rows.len() + 20,
             esc(m)

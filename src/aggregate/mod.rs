@@ -289,18 +289,23 @@ impl Aggregator {
     }
 }
 
+/// The report's first line: "124 findings on 88 pages: 1 claim stated, 21 uncovered figures."
+pub fn summary_line(r: &Report) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    format!(
+        "{} on {}: {} stated, {}.",
+        n(r.findings, "finding", "findings"),
+        n(r.pages, "page", "pages"),
+        n(r.claims.len(), "claim", "claims"),
+        n(r.uncovered.len(), "uncovered figure", "uncovered figures"),
+    )
+}
+
 /// The report as text for a terminal: `top` uncovered figures at most.
 pub fn to_text(r: &Report, top: usize) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{} findings on {} pages: {} claims stated, {} uncovered figures",
-        r.findings,
-        r.pages,
-        r.claims.len(),
-        r.uncovered.len()
-    );
+    let _ = writeln!(s, "{}", summary_line(r));
     for c in &r.claims {
         let _ = writeln!(
             s,

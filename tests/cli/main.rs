@@ -4,6 +4,7 @@
 //! paths are given (and reported) as `tests/fixtures/...`.
 
 mod archive;
+mod browser;
 mod check;
 mod ci;
 mod database;
