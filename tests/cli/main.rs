@@ -18,6 +18,7 @@ mod reliability;
 mod sentences;
 mod shared;
 mod site;
+mod spark;
 mod tooling;
 mod uncovered;
 mod util;
