@@ -16,7 +16,8 @@ use super::{CheckArgs, FailOn, Format, InputFormat, Show};
 use crate::check::Verdict;
 use crate::db::Database;
 use crate::markup;
-use crate::records::output::{self, Checked};
+use crate::records::output::{self, Checked, Framing};
+use crate::records::sarif::DocSarif;
 use crate::records::warc::{self, WarcRecords};
 use crate::records::{Document, Item, JsonLines, Place};
 use crate::report::InputError;
@@ -157,11 +158,21 @@ pub fn run(
     show: Show,
     fail_on: FailOn,
 ) -> io::Result<u8> {
-    if !matches!(format, Format::Jsonl | Format::Human) {
-        return super::fail(
-            "records, web archives and --uncovered are written as --format jsonl or human",
-        );
-    }
+    let mut sink = match format {
+        Format::Jsonl => Sink::Lines,
+        Format::Json => Sink::Json {
+            framing: Framing::Array { first: true },
+            errors: Vec::new(),
+        },
+        Format::Sarif => Sink::Sarif(Box::default()),
+        Format::Human => Sink::Human,
+        Format::Github | Format::Rdjsonl => {
+            return super::fail(
+                "records, web archives and --uncovered are written as --format jsonl, json, \
+                 sarif or human",
+            );
+        }
+    };
     let unsupported = [
         (args.baseline.is_some(), "--baseline"),
         (args.write_baseline.is_some(), "--write-baseline"),
@@ -221,10 +232,17 @@ pub fn run(
     let cancel = AtomicBool::new(false);
     let color = super::use_color(args.color);
     let conflicts_only = show == Show::Conflicts && format == Format::Human;
+    let shown = Shown {
+        color,
+        conflicts_only,
+    };
     let progress = progress_bar(args);
     let mut totals = Totals::default();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    if let Sink::Json { .. } = sink {
+        out.write_all(b"{\"version\":1,\"findings\":[")?;
+    }
     let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(window);
     let result = std::thread::scope(|scope| -> io::Result<()> {
         for _ in 0..threads {
@@ -268,15 +286,7 @@ pub fn run(
                 waiting.insert(seq, done);
                 while let Some(done) = waiting.remove(&next) {
                     next += 1;
-                    emit(
-                        &mut out,
-                        db,
-                        done,
-                        format,
-                        color,
-                        conflicts_only,
-                        &mut totals,
-                    )?;
+                    emit(&mut out, db, done, &mut sink, shown, &mut totals)?;
                     if let Some(pb) = &progress {
                         pb.set_position(totals.docs as u64);
                         pb.set_message(format!(
@@ -306,9 +316,7 @@ pub fn run(
         pb.finish_and_clear();
     }
     result?;
-    if format == Format::Human {
-        summary(&mut out, &totals, color)?;
-    }
+    finish(&mut out, sink, &totals, color)?;
     out.flush()?;
     if totals.skipped > 0 && format != Format::Human {
         super::warn(&format!(
@@ -328,14 +336,65 @@ pub fn run(
     })
 }
 
+/// Where findings go.
+enum Sink {
+    Lines,
+    Json {
+        framing: Framing,
+        errors: Vec<serde_json::Value>,
+    },
+    Sarif(Box<DocSarif>),
+    Human,
+}
+
+/// What human output shows.
+#[derive(Debug, Clone, Copy)]
+struct Shown {
+    color: bool,
+    conflicts_only: bool,
+}
+
+/// Ends the output: the JSON document's errors and summary, the SARIF log, the human line.
+fn finish(out: &mut impl Write, sink: Sink, t: &Totals, color: bool) -> io::Result<()> {
+    match sink {
+        Sink::Lines => Ok(()),
+        Sink::Human => summary(out, t, color),
+        Sink::Json { errors, .. } => {
+            let summary = serde_json::json!({
+                "documents": t.docs,
+                "findings": t.agrees + t.conflicts + t.uncovered,
+                "agrees": t.agrees,
+                "conflicts": t.conflicts,
+                "uncovered": t.uncovered,
+                "skipped": t.skipped,
+                "unreadable": t.bad,
+            });
+            out.write_all(b"],\"errors\":")?;
+            serde_json::to_writer(&mut *out, &errors).map_err(io::Error::other)?;
+            out.write_all(b",\"summary\":")?;
+            serde_json::to_writer(&mut *out, &summary).map_err(io::Error::other)?;
+            out.write_all(b"}\n")
+        }
+        Sink::Sarif(sarif) => {
+            let s = crate::report::Summary {
+                files: t.docs,
+                findings: t.agrees + t.conflicts,
+                agrees: t.agrees,
+                conflicts: t.conflicts,
+                ..Default::default()
+            };
+            sarif.finish(out, &s)
+        }
+    }
+}
+
 /// Writes one item's output and counts it.
 fn emit(
     out: &mut impl Write,
     db: &Database,
     done: Done,
-    format: Format,
-    color: bool,
-    conflicts_only: bool,
+    sink: &mut Sink,
+    shown: Shown,
     totals: &mut Totals,
 ) -> io::Result<()> {
     match done {
@@ -350,25 +409,30 @@ fn emit(
                 }
             }
             totals.uncovered += checked.uncovered.len();
-            match format {
-                Format::Human => {
-                    if conflicts_only {
+            match sink {
+                Sink::Human => {
+                    if shown.conflicts_only {
                         checked
                             .found
                             .retain(|p| p.finding.verdict == Verdict::Conflicts);
                     }
-                    output::write_human(out, db, &doc, &checked, color)
+                    output::write_human(out, db, &doc, &checked, shown.color)
                 }
-                _ => output::write_jsonl(out, db, &place, &doc, &checked),
+                Sink::Lines => output::write_jsonl(out, db, &place, &doc, &checked),
+                Sink::Json { framing, .. } => {
+                    output::write_json(out, db, &place, &doc, &checked, framing)
+                }
+                Sink::Sarif(sarif) => sarif.document(db, &doc, &checked),
             }
         }
         Done::Bad(place, msg) => {
             totals.bad += 1;
-            super::report_error(&InputError {
+            let e = InputError {
                 path: place.to_string(),
                 message: format!("{msg}; skipped"),
-            });
-            Ok(())
+            };
+            super::report_error(&e);
+            record_error(sink, &e)
         }
         Done::Skipped => {
             totals.skipped += 1;
@@ -377,8 +441,25 @@ fn emit(
         Done::Failed(msg) => {
             totals.bad += 1;
             super::warn(&msg);
+            let (path, message) = msg.split_once(": ").unwrap_or(("-", &msg));
+            let e = InputError {
+                path: path.to_string(),
+                message: message.to_string(),
+            };
+            record_error(sink, &e)
+        }
+    }
+}
+
+/// Keeps an input error for the JSON document or the SARIF log (stderr has it already).
+fn record_error(sink: &mut Sink, e: &InputError) -> io::Result<()> {
+    match sink {
+        Sink::Json { errors, .. } => {
+            errors.push(serde_json::json!({"path": e.path, "message": e.message}));
             Ok(())
         }
+        Sink::Sarif(sarif) => sarif.error(e),
+        Sink::Lines | Sink::Human => Ok(()),
     }
 }
 

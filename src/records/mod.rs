@@ -8,6 +8,7 @@
 //! flat however many records a file holds.
 
 pub mod output;
+pub mod sarif;
 pub mod warc;
 
 use std::io::{self, BufRead};

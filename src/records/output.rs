@@ -3,7 +3,8 @@
 //!
 //! A JSON line is a `check --format jsonl` finding (every field of it, `path` being the input
 //! the record came from) plus `record` (its 1-based number in that input), `id`, `url` and
-//! `date` (null when the record has none). `verdict` is `agrees`, `conflicts` or
+//! `date` (null when the record has none); `--format json` puts the same objects in its
+//! `findings` array. `verdict` is `agrees`, `conflicts` or
 //! `uncovered`; an uncovered line has no claim: it carries `figures` (`kind`, `stated`) and
 //! `terms` (the subject terms of the sentence) instead of `claim_id`, `expected` and
 //! `sources`. Positions are within the record's text.
@@ -144,6 +145,30 @@ pub fn uncovered_message(u: &PlacedUncovered) -> String {
     )
 }
 
+/// How JSON findings are framed: one per line (`jsonl`), or as the elements of one array
+/// (`json`; `first` is whether none has been written yet).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    Lines,
+    Array { first: bool },
+}
+
+impl Framing {
+    fn item(&mut self, out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+        if let Framing::Array { first } = self {
+            if !*first {
+                out.write_all(b",")?;
+            }
+            *first = false;
+        }
+        serde_json::to_writer(&mut *out, value).map_err(report::json_io)?;
+        if *self == Framing::Lines {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
+
 /// Writes the JSON lines of one document and flushes them (a streaming filter's reader
 /// sees every record's findings as soon as it is checked).
 pub fn write_jsonl(
@@ -152,6 +177,19 @@ pub fn write_jsonl(
     place: &Place,
     doc: &Document,
     checked: &Checked,
+) -> io::Result<()> {
+    write_json(out, db, place, doc, checked, &mut Framing::Lines)?;
+    out.flush()
+}
+
+/// Writes the JSON findings of one document, framed as `framing` says.
+pub fn write_json(
+    out: &mut impl Write,
+    db: &Database,
+    place: &Place,
+    doc: &Document,
+    checked: &Checked,
+    framing: &mut Framing,
 ) -> io::Result<()> {
     let fields = || RecordFields {
         record: place.record,
@@ -164,34 +202,39 @@ pub fn write_jsonl(
             finding: report::to_json(db, &place.source, p),
             record: fields(),
         };
-        serde_json::to_writer(&mut *out, &line).map_err(report::json_io)?;
-        out.write_all(b"\n")?;
+        framing.item(out, &line)?;
     }
     for u in &checked.uncovered {
-        let line = UncoveredLine {
-            path: &place.source,
-            line: u.start.line,
-            column: u.start.column,
-            end_line: u.end.line,
-            end_column: u.end.column,
-            byte_start: u.start.offset,
-            byte_end: u.end.offset,
-            verdict: "uncovered",
-            text: &u.sentence,
-            stated: u.figures.first().map_or("", |(_, w)| w.as_str()),
-            message: uncovered_message(u),
-            figures: u
-                .figures
-                .iter()
-                .map(|(kind, stated)| Figure { kind, stated })
-                .collect(),
-            terms: &u.terms,
-            record: fields(),
-        };
-        serde_json::to_writer(&mut *out, &line).map_err(report::json_io)?;
-        out.write_all(b"\n")?;
+        framing.item(out, &uncovered_line(&place.source, u, fields()))?;
     }
-    out.flush()
+    Ok(())
+}
+
+fn uncovered_line<'a>(
+    path: &'a str,
+    u: &'a PlacedUncovered,
+    record: RecordFields<'a>,
+) -> UncoveredLine<'a> {
+    UncoveredLine {
+        path,
+        line: u.start.line,
+        column: u.start.column,
+        end_line: u.end.line,
+        end_column: u.end.column,
+        byte_start: u.start.offset,
+        byte_end: u.end.offset,
+        verdict: "uncovered",
+        text: &u.sentence,
+        stated: u.figures.first().map_or("", |(_, w)| w.as_str()),
+        message: uncovered_message(u),
+        figures: u
+            .figures
+            .iter()
+            .map(|(kind, stated)| Figure { kind, stated })
+            .collect(),
+        terms: &u.terms,
+        record,
+    }
 }
 
 /// Writes the human blocks of one document: the findings as `check` prints them, under the

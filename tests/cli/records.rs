@@ -182,12 +182,12 @@ fn uncovered_statistics_change_the_exit_code_only_when_asked() {
 
 #[test]
 fn document_mode_refuses_what_only_files_support() {
-    let out = run(&["--records", "--format", "sarif"], "");
+    let out = run(&["--records", "--format", "github"], "");
     assert_eq!(code(&out), 2);
+    let err = stderr(&out);
     assert!(
-        stderr(&out).contains("--format jsonl or human"),
-        "{}",
-        stderr(&out)
+        err.contains("--format jsonl, json, sarif or human"),
+        "{err}"
     );
     let out = run(&["--records", "--baseline", "b.json"], "");
     assert_eq!(code(&out), 2);
@@ -325,4 +325,44 @@ fn stubs_load_once_a_source_is_added() {
         found.contains("\"claim_id\":\"uncovered-fentanyl-100-pills\""),
         "{found}"
     );
+}
+
+#[test]
+fn json_and_sarif_carry_uncovered_statistics() {
+    let input = format!(
+        "{}\n{}\nnot json\n",
+        record("a", CONFLICTING),
+        record("b", "Police seized 4,000 fentanyl pills in the raid.")
+    );
+    let out = run(&["--records", "--uncovered", "--format", "json"], &input);
+    assert_eq!(code(&out), 2);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["findings"][0]["verdict"], "conflicts");
+    assert_eq!(doc["findings"][1]["verdict"], "uncovered");
+    assert_eq!(doc["findings"][1]["id"], "b");
+    assert_eq!(doc["summary"]["uncovered"], 1);
+    assert_eq!(doc["summary"]["unreadable"], 1);
+    assert!(
+        doc["errors"][0]["path"]
+            .as_str()
+            .unwrap()
+            .contains("record 3")
+    );
+
+    let out = run(&["--records", "--uncovered", "--format", "sarif"], &input);
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run0 = &log["runs"][0];
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["level"], "error");
+    assert_eq!(results[1]["ruleId"], "uncovered");
+    assert_eq!(results[1]["level"], "note");
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    let k = results[1]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[k]["id"], "uncovered");
+    assert_eq!(
+        results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "https://e.org/b"
+    );
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], false);
 }
