@@ -21,7 +21,7 @@ h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc}
 .claim.has-conflicts{border-color:#c62828}.agrees{color:#2e7d32}.conflicts{color:#c62828}
 .statement{color:#444}.stated{font-weight:600}q{font-style:italic}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.35rem;text-align:left;vertical-align:top}
-.num{text-align:right}.muted{color:#777}svg text{font:12px system-ui,sans-serif}
+.num{text-align:right}.muted{color:#777}svg text{font:12px system-ui,sans-serif}svg text.month{font-size:10px}
 ";
 
 fn esc(s: &str) -> String {
@@ -209,7 +209,7 @@ fn chart(r: &Report) -> String {
     for (k, m) in months.iter().enumerate().step_by(every) {
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
+            "<text class=\"month\" x=\"{}\" y=\"{}\">{}</text>",
             LABEL + k * cell,
             ROW * rows.len() + 20,
             esc(m)
