@@ -43,6 +43,10 @@ pub struct Uncovered {
 #[derive(Debug, Clone)]
 pub struct Subjects {
     terms: Vec<Term>,
+    /// Finds the first word of every term in the whole text at once, so that only sentences
+    /// with a hit are tokenized; `None` when some term has no plain ASCII first word (a
+    /// pattern, an apostrophe the tokenizer straightens, a letter ASCII case folding misses).
+    prefilter: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Subjects {
@@ -59,7 +63,23 @@ impl Subjects {
                 }
             }
         }
-        Subjects { terms }
+        let literals: Option<Vec<&str>> = terms
+            .iter()
+            .map(|t| t.literal().filter(|l| l.is_ascii() && !l.contains('\'')))
+            .collect();
+        let prefilter = literals.and_then(|l| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(l)
+                .ok()
+        });
+        Subjects { terms, prefilter }
+    }
+
+    /// Byte offsets where some term may start, or `None` when every sentence must be looked at.
+    fn hits(&self, text: &str) -> Option<Vec<usize>> {
+        let ac = self.prefilter.as_ref()?;
+        Some(ac.find_iter(text).map(|m| m.start()).collect())
     }
 
     /// The subject terms occurring in a sentence (its words), as written, lowercased.
@@ -165,9 +185,20 @@ pub fn is_name_or_label(text: &str, words: &Words, f: &Figure) -> bool {
 /// checker reported for it.
 pub fn uncovered(subjects: &Subjects, text: &str, findings: &[Finding]) -> Vec<Uncovered> {
     let mut out = Vec::new();
+    let hits = subjects.hits(text);
+    if hits.as_ref().is_some_and(Vec::is_empty) {
+        return out;
+    }
+    let mut next_hit = 0;
     for (_, sentence) in check::sentences(text) {
-        // Figures need digits or number words; most sentences have neither subject nor
-        // figure, and tokenizing is the cheaper test of the two.
+        if let Some(hits) = &hits {
+            while next_hit < hits.len() && hits[next_hit] < sentence.start {
+                next_hit += 1;
+            }
+            if hits.get(next_hit).is_none_or(|&h| h >= sentence.end) {
+                continue;
+            }
+        }
         let words = Words::new(text, text::tokenize(text, sentence.clone()));
         let terms = subjects.found(text, &words);
         if terms.is_empty() {
@@ -249,6 +280,34 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].figures[0].words, "$4 million");
         assert_eq!(got[0].terms, [first.to_lowercase()]);
+    }
+
+    #[test]
+    fn the_prefilter_changes_nothing() {
+        let db = Database::embedded().unwrap();
+        let tsv = include_str!("../tests/data/uncovered.tsv");
+        // Labelled sentences as paragraphs of three, upper-cased every fourth paragraph.
+        let mut text = String::new();
+        for (i, l) in tsv.lines().filter(|l| !l.starts_with('#')).enumerate() {
+            let s = l.split_once('\t').map_or(l, |(_, s)| s);
+            let s = if i % 12 < 3 {
+                s.to_uppercase()
+            } else {
+                s.to_string()
+            };
+            text.push_str(&s);
+            text.push_str(if i % 3 == 2 { "\n\n" } else { " " });
+        }
+        let findings = check::check(&db, &text);
+        let with = Subjects::new(&db);
+        assert!(with.prefilter.is_some());
+        let without = Subjects {
+            prefilter: None,
+            ..with.clone()
+        };
+        let a = uncovered(&with, &text, &findings);
+        assert!(a.len() > 80, "{}", a.len());
+        assert_eq!(a, uncovered(&without, &text, &findings));
     }
 
     #[test]
