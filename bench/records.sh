@@ -67,8 +67,9 @@ echo "findings: $(wc -l < "$work/findings.jsonl") ($(wc -l < "$work/findings-unc
 
 if [ "$spark" = 1 ]; then
   rm -rf "$work/spark-out" "$work/spark-report"
-  timed "spark-submit --master $master (job, --uncovered)" \
-    spark-submit --master "$master" --driver-memory 2g --files "$bin" \
-      examples/spark/claimcheck_job.py --uncovered --output "$work/spark-out" \
-      --report-dir "$work/spark-report" "$records" > "$work/spark.log" 2>&1
+  # Spark's own log goes to a file; the timing line to the terminal.
+  timed "spark-submit --master $master (job, --uncovered)" sh -c "spark-submit \
+    --master '$master' --driver-memory 2g --files '$bin' examples/spark/claimcheck_job.py \
+    --uncovered --output '$work/spark-out' --report-dir '$work/spark-report' '$records' \
+    > '$work/spark.log' 2>&1"
 fi
