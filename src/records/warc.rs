@@ -39,13 +39,21 @@ pub fn open(
     source: &str,
 ) -> io::Result<WarcRecords<Box<dyn BufRead + Send>>> {
     let gzip = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    let reader: Box<dyn BufRead + Send> = if gzip {
+    let mut reader: Box<dyn BufRead + Send> = if gzip {
         // Archives are written as one gzip member per record; read them all.
         let decoder = libflate::gzip::MultiDecoder::new(reader)?;
         Box::new(io::BufReader::with_capacity(1 << 20, decoder))
     } else {
         reader
     };
+    // Anything else would be read as one long, silently empty record.
+    let head = reader.fill_buf()?;
+    if !head.is_empty() && !head.starts_with(b"WARC/") {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "not a web archive: it does not start with \"WARC/\"",
+        ));
+    }
     Ok(WarcRecords {
         records: WarcReader::new(reader).iter_raw_records(),
         source: source.to_string(),
@@ -81,7 +89,7 @@ impl<R: BufRead> WarcRecords<R> {
                 };
                 Some(Item::Bad(
                     place,
-                    format!("{what}; the rest of the archive is skipped"),
+                    format!("{what}; nothing after it can be read"),
                 ))
             }
         }
@@ -95,13 +103,13 @@ impl<R: BufRead> WarcRecords<R> {
                 .map(|v| String::from_utf8_lossy(v).trim().to_string())
         };
         let Some(kind) = get(WarcHeader::WarcType) else {
-            return Item::Bad(place, "no WARC-Type header; skipped".into());
+            return Item::Bad(place, "no WARC-Type header".into());
         };
         if !kind.eq_ignore_ascii_case("response") {
             return Item::Skipped;
         }
         let Some(url) = get(WarcHeader::TargetURI) else {
-            return Item::Bad(place, "a response without WARC-Target-URI; skipped".into());
+            return Item::Bad(place, "a response without WARC-Target-URI".into());
         };
         let id = get(WarcHeader::RecordID).unwrap_or_else(|| url.clone());
         let date = get(WarcHeader::Date);
@@ -117,7 +125,7 @@ impl<R: BufRead> WarcRecords<R> {
                 },
             ),
             Ok(None) => Item::Skipped,
-            Err(msg) => Item::Bad(place, format!("{url}: {msg}; skipped")),
+            Err(msg) => Item::Bad(place, format!("{url}: {msg}")),
         }
     }
 }
@@ -243,6 +251,16 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn other_files_are_refused() {
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(b"<html>".to_vec()));
+        let e = open(reader, "x.warc").err().unwrap();
+        assert!(e.to_string().contains("not a web archive"), "{e}");
+        let empty: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(Vec::new()));
+        let mut r = open(empty, "x.warc").unwrap();
+        assert!(r.next_item().is_none());
     }
 
     #[test]

@@ -366,3 +366,19 @@ fn json_and_sarif_carry_uncovered_statistics() {
     );
     assert_eq!(run0["invocations"][0]["executionSuccessful"], false);
 }
+
+#[test]
+fn files_that_are_not_web_archives_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("page.warc");
+    std::fs::write(&html, "<html><p>Not an archive.</p></html>").unwrap();
+    let corrupt = dir.path().join("bad.warc.gz");
+    std::fs::write(&corrupt, b"\x1f\x8b\x08\x00garbage").unwrap();
+    for path in [&html, &corrupt] {
+        let out = run(&["--format", "jsonl", &path.to_string_lossy()], "");
+        assert_eq!(code(&out), 2, "{}", path.display());
+        assert!(stderr(&out).contains("cannot read"), "{}", stderr(&out));
+    }
+    let err = stderr(&run(&["--format", "jsonl", &html.to_string_lossy()], ""));
+    assert!(err.contains("not a web archive"), "{err}");
+}
