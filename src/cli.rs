@@ -834,6 +834,7 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
         printer.error(e)?;
     }
     let cancel = AtomicBool::new(false);
+    let progress = records::progress_bar(&args, "files");
     let job = run::Job {
         db: &db,
         format: args.input_format.map(markup::Format::from),
@@ -841,11 +842,15 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
         baseline: baseline.as_ref(),
         record: args.write_baseline.is_some(),
         cancel: &cancel,
+        progress: progress.as_ref(),
     };
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let outcome = run::check_all(&job, &inputs, threads, printer)?;
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
     printer.finish(&outcome.summary)?;
     io::stdout().flush()?;
     let mut had_error = !errors.is_empty() || outcome.had_error;

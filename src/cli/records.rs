@@ -236,7 +236,7 @@ pub fn run(
         color,
         conflicts_only,
     };
-    let progress = progress_bar(args);
+    let progress = progress_bar(args, "documents");
     let mut totals = Totals::default();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -499,7 +499,7 @@ fn summary(out: &mut impl Write, t: &Totals, color: bool) -> io::Result<()> {
 
 /// A progress line on stderr: forced by `--progress`, off with `--no-progress`, otherwise on
 /// when stderr is a terminal and `CI` is not set (never in logs).
-fn progress_bar(args: &CheckArgs) -> Option<indicatif::ProgressBar> {
+pub(super) fn progress_bar(args: &CheckArgs, unit: &str) -> Option<indicatif::ProgressBar> {
     let on = if args.progress {
         true
     } else if args.no_progress {
@@ -516,19 +516,33 @@ fn progress_bar(args: &CheckArgs) -> Option<indicatif::ProgressBar> {
         if io::stderr().is_terminal() {
             indicatif::ProgressDrawTarget::stderr()
         } else {
-            indicatif::ProgressDrawTarget::term_like(Box::new(LogLines))
+            indicatif::ProgressDrawTarget::term_like_with_hz(
+                Box::new(LogLines),
+                LOG_LINES_PER_SECOND,
+            )
         },
     );
-    let style = indicatif::ProgressStyle::with_template(
-        "{spinner} {pos} documents [{elapsed_precise}] {per_sec}  {msg}",
-    )
+    let style = indicatif::ProgressStyle::with_template(&format!(
+        "{{spinner}} {{pos}} {unit} [{{elapsed_precise}}] {{per_sec}}  {{msg}}"
+    ))
     .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
     pb.set_style(style);
-    pb.enable_steady_tick(Duration::from_millis(200));
+    if io::stderr().is_terminal() {
+        pb.enable_steady_tick(Duration::from_millis(200));
+    }
     Some(pb)
 }
 
-/// Progress for a stderr that is not a terminal: whole lines, a few a second at most.
+/// Shows a file run's progress: files checked, findings so far.
+pub(super) fn show_progress(pb: &indicatif::ProgressBar, s: &crate::report::Summary) {
+    pb.set_position(s.files as u64);
+    pb.set_message(format!("{} conflicts, {} agree", s.conflicts, s.agrees));
+}
+
+/// How often forced progress writes a line to a stderr that is not a terminal.
+const LOG_LINES_PER_SECOND: u8 = 1;
+
+/// Progress for a stderr that is not a terminal: whole lines, one a second at most.
 #[derive(Debug)]
 struct LogLines;
 

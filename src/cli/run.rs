@@ -54,6 +54,8 @@ pub struct Job<'a> {
     pub record: bool,
     /// Set when the run is being abandoned (the output was closed).
     pub cancel: &'a AtomicBool,
+    /// Progress on stderr (`--progress`, or a terminal): files done and findings so far.
+    pub progress: Option<&'a indicatif::ProgressBar>,
 }
 
 /// A piece of work: one chunk of one input (a whole file for Markdown and HTML).
@@ -434,6 +436,9 @@ fn hand_over(
     if !found.is_empty() {
         outcome.summary.add(found.iter().map(|p| &p.finding));
         printer.file(job.db, name, &found)?;
+    }
+    if let Some(pb) = job.progress {
+        super::records::show_progress(pb, &outcome.summary);
     }
     Ok(())
 }

@@ -212,6 +212,10 @@ fn progress_is_drawn_only_when_forced_or_on_a_terminal() {
         &input,
     );
     assert!(stderr(&off).is_empty());
+    // Files too.
+    let files = run(&["--progress", "tests/fixtures/tree"], "");
+    assert!(stderr(&files).contains("2 files"), "{}", stderr(&files));
+    assert!(stderr(&run(&["tests/fixtures/tree"], "")).is_empty());
 }
 
 /// Findings of a generated archive, with uncovered statistics, in a temporary file.
