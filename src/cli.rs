@@ -25,6 +25,7 @@ use crate::markup;
 use crate::report::{self, InputError, Printer};
 
 mod config;
+mod progress;
 mod records;
 mod report_cmd;
 mod run;
@@ -834,7 +835,7 @@ fn run_check(mut args: CheckArgs) -> io::Result<u8> {
         printer.error(e)?;
     }
     let cancel = AtomicBool::new(false);
-    let progress = records::progress_bar(&args, "files");
+    let progress = progress::progress_bar(&args, "files");
     let job = run::Job {
         db: &db,
         format: args.input_format.map(markup::Format::from),

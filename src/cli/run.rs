@@ -438,7 +438,7 @@ fn hand_over(
         printer.file(job.db, name, &found)?;
     }
     if let Some(pb) = job.progress {
-        super::records::show_progress(pb, &outcome.summary);
+        super::progress::show_progress(pb, &outcome.summary);
     }
     Ok(())
 }
