@@ -3,8 +3,8 @@
 //! order, one document's findings at a time.
 //!
 //! Memory stays flat: items are read one at a time under the feed's lock, and no worker takes
-//! a new item more than [`WINDOW`] items ahead of the printer, so a slow document holds back
-//! the readers instead of letting results pile up.
+//! a new item more than [`WINDOW_PER_THREAD`] items per thread ahead of the printer, so a slow
+//! document holds back the readers instead of letting results pile up.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
