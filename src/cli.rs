@@ -27,6 +27,9 @@ pub(crate) mod config;
 mod feed;
 mod man;
 mod plan;
+mod progress;
+mod records;
+mod report_cmd;
 mod run;
 pub(crate) mod tooling;
 pub(crate) mod walk;
@@ -108,6 +111,7 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             command: DbCommand::Import(a),
         } => tooling::db_import(&a.file, a.output.as_deref(), a.force),
         Command::Lsp => Ok(crate::lsp::run()),
+        Command::Report(args) => report_cmd::run(&args),
         Command::Explain(a) => match (a.text, a.claim_id) {
             (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
@@ -197,6 +201,15 @@ fn fail(message: &str) -> io::Result<u8> {
 fn run_check(args: CheckArgs) -> io::Result<u8> {
     let color = use_color(args.color);
     let forced = args.input_format.map(markup::Format::from);
+    // Records, web archives and --uncovered have their own runner; it reads the arguments
+    // the plan consumes.
+    let own = args.clone();
+    // Refused before the plan reads the files those options name.
+    if records::applies(&own, own.fail_on.unwrap_or(FailOn::Conflicts))
+        && let Some(message) = records::file_only_option(&own)
+    {
+        return fail(&message);
+    }
     let plan = match plan::plan(args) {
         Ok(plan) => plan,
         Err(refusal) => {
@@ -206,6 +219,9 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             return fail(&refusal.message);
         }
     };
+    if records::applies(&own, plan.fail_on) {
+        return records::run(&own, &plan.db, plan.format, plan.show, plan.fail_on);
+    }
     if let Some(config) = &plan.config
         && plan.format == Format::Human
     {
@@ -233,6 +249,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         closed |= is_closed(printer.error(e))?;
     }
     let cancel = AtomicBool::new(closed);
+    let progress = progress::progress_bar(&own, "files");
     let job = run::Job {
         db: &plan.db,
         format: forced,
@@ -244,8 +261,12 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             .map(|(_, folder)| folder.as_path()),
         cwd: &plan.cwd,
         cancel: &cancel,
+        progress: progress.as_ref(),
     };
     let outcome = run::check_all(&job, &plan.inputs, plan.threads, printer)?;
+    if let Some(pb) = &progress {
+        pb.finish_and_clear();
+    }
     closed |= outcome.closed;
     if !closed {
         closed |= is_closed(
@@ -311,7 +332,8 @@ fn exit_code(s: &report::Summary, had_error: bool, closed: bool, fail_on: FailOn
         return 2;
     }
     let failed = match fail_on {
-        FailOn::Conflicts => s.conflicts > 0,
+        // Uncovered statistics are counted by the records runner; here only conflicts can be.
+        FailOn::Conflicts | FailOn::Uncovered => s.conflicts > 0,
         FailOn::Any => s.findings > 0,
         FailOn::Never => false,
     };

@@ -8,6 +8,7 @@
 //! library is a lint error outside `cli`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod aggregate;
 pub mod baseline;
 pub mod check;
 pub mod claimreview;
@@ -23,7 +24,9 @@ pub mod lsp;
 pub mod markup;
 pub mod people;
 pub mod policy;
+pub mod records;
 pub mod report;
 pub mod suppress;
 pub mod terms;
 pub mod text;
+pub mod uncovered;

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::candidates::Sentence;
 use crate::db::Database;
 use crate::extract::{Figure, When};
+use crate::lexicon::Lexicon;
 
 /// The figures the checker extracts from a sentence, each with the periods it is taken to be
 /// stated for (its own or the sentence's).
@@ -14,7 +15,16 @@ pub fn sentence_figures(
     text: &str,
     sentence: Range<usize>,
 ) -> Vec<(Figure, Vec<When>)> {
-    let s = Sentence::new(sentence, &db.lexicon);
+    figures_read_with(&db.lexicon, text, sentence)
+}
+
+/// [`sentence_figures`] with a lexicon instead of a database's.
+pub fn figures_read_with(
+    lex: &Lexicon,
+    text: &str,
+    sentence: Range<usize>,
+) -> Vec<(Figure, Vec<When>)> {
+    let s = Sentence::new(sentence, lex);
     let an = s.analysis(text);
     an.figures
         .iter()

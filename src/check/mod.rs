@@ -22,7 +22,7 @@ use crate::db::Database;
 
 pub use crate::text::MAX_SENTENCE_BYTES;
 pub use examples::{ExampleFailure, run_examples};
-pub use explain::{sentence_figures, sentences};
+pub use explain::{figures_read_with, sentence_figures, sentences};
 pub use frame::{FrameReport, GroupMatch, frame_report};
 
 /// The checker's judgement of a sentence against a claim.

@@ -42,6 +42,11 @@ pub enum Command {
     /// Exit status: 0 after `shutdown` and `exit`, 1 when the client exits or goes away
     /// without `shutdown`.
     Lsp,
+    /// Aggregate findings (JSON Lines from `check --format jsonl`): per claim, the pages that
+    /// agree and conflict; the uncovered figures most often stated, the curators' worklist.
+    ///
+    /// Exit status: 0, or 2 when an input cannot be read or is not findings.
+    Report(super::report_cmd::ReportArgs),
 }
 
 /// `claimcheck db ...`.
@@ -193,6 +198,8 @@ pub enum FailOn {
     Any,
     /// Nothing: the exit code is 0 unless there is an error.
     Never,
+    /// Any conflict or uncovered statistic (implies `--uncovered`).
+    Uncovered,
 }
 
 /// How inputs are read.
@@ -204,6 +211,8 @@ pub enum InputFormat {
     Markdown,
     /// HTML: only text content (no tags, attributes, scripts, styles, code).
     Html,
+    /// JSON Lines records, one document per line (the same as `--records`).
+    JsonlRecords,
 }
 
 impl From<InputFormat> for markup::Format {
@@ -212,6 +221,8 @@ impl From<InputFormat> for markup::Format {
             InputFormat::Text => markup::Format::Text,
             InputFormat::Markdown => markup::Format::Markdown,
             InputFormat::Html => markup::Format::Html,
+            // Records carry their own format and never reach the file runner.
+            InputFormat::JsonlRecords => markup::Format::Text,
         }
     }
 }
@@ -225,7 +236,7 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
     /// Files or directories to check; `-` or nothing reads standard input.
     pub paths: Vec<std::path::PathBuf>,
@@ -289,4 +300,18 @@ pub struct CheckArgs {
     /// Ignore claimcheck.toml and .claimcheck.toml.
     #[arg(long)]
     pub no_config: bool,
+    /// Read JSON Lines records, one document per line: {"id", "text", "format", "url",
+    /// "date"} (format, url and date optional). Findings carry the record's id and url.
+    #[arg(long)]
+    pub records: bool,
+    /// Also report `uncovered` findings: sentences on the database's subjects stating a
+    /// figure no claim covers. They change the exit code only with `--fail-on uncovered`.
+    #[arg(long)]
+    pub uncovered: bool,
+    /// Show progress on stderr [default: when stderr is a terminal and CI is not set].
+    #[arg(long, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show progress.
+    #[arg(long, overrides_with = "progress")]
+    pub no_progress: bool,
 }

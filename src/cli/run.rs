@@ -38,6 +38,8 @@ pub struct Job<'a> {
     pub cwd: &'a Path,
     /// Set when the run is being abandoned (the output was closed).
     pub cancel: &'a AtomicBool,
+    /// Progress on stderr (`--progress`, or a terminal): files done and findings so far.
+    pub progress: Option<&'a indicatif::ProgressBar>,
 }
 
 /// What a worker hands over for one task.
@@ -318,6 +320,9 @@ impl Printing<'_, '_> {
         if !found.is_empty() {
             outcome.summary.add(found.iter().map(|p| &p.finding));
             self.printer.file(job.db, name, &found)?;
+        }
+        if let Some(pb) = job.progress {
+            super::progress::show_progress(pb, &outcome.summary);
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ mod sarif;
 
 pub use github::{Github, escape_data, escape_property};
 pub use human::Human;
-pub use json::{Json, JsonLines};
+pub use json::{Json, JsonFinding, JsonLines, to_json};
 pub use rdjsonl::Rdjsonl;
 pub use sarif::{Sarif, fingerprint, relative_uri};
 

@@ -3,6 +3,8 @@
 //! Fixtures live in `tests/fixtures/`; the binary runs from the crate root so that fixture
 //! paths are given (and reported) as `tests/fixtures/...`.
 
+mod archive;
+mod browser;
 mod check;
 mod ci;
 mod database;
@@ -14,10 +16,13 @@ mod markup;
 mod misreads;
 mod readme;
 mod real_text;
+mod records;
 mod regressions;
 mod reliability;
 mod sentences;
 mod shared;
 mod site;
+mod spark;
 mod tooling;
+mod uncovered;
 mod util;
