@@ -11,6 +11,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::extract::{OPEN_END, Per, Precision, When, unit_to_kg};
+use crate::lexicon::{Lexicon, LexiconExtension};
+use crate::policy::ClaimPolicy;
 use crate::terms::{Term, TermGroup};
 
 /// The database compiled into the binary (`claims.toml` at the crate root).
@@ -45,6 +47,11 @@ struct RawDb {
     /// Named term lists, referenced from any term list as `"@name"`.
     #[serde(default)]
     sets: std::collections::BTreeMap<String, Vec<String>>,
+    /// Words of this database's subject that extend the engine's English lexicon: titles,
+    /// non-names, sentence openers, adjectives after "most"... (see README, "Extending the
+    /// lexicon").
+    #[serde(default)]
+    lexicon: LexiconExtension,
     /// The claims.
     #[serde(default)]
     #[schemars(with = "Vec<RawClaim>")]
@@ -77,6 +84,8 @@ struct RawClaim {
     period_required: Option<bool>,
     /// Curator's note.
     note: Option<String>,
+    /// Thresholds of this claim that differ from the engine's (see README, "Policy").
+    policy: Option<RawPolicy>,
     /// The checkable facts.
     #[serde(default)]
     fact: Vec<RawFact>,
@@ -85,6 +94,18 @@ struct RawClaim {
     source: Vec<RawSource>,
     /// Example sentences, run as tests.
     examples: Option<RawExamples>,
+}
+
+/// A claim's own judgement thresholds.
+#[derive(Debug, Deserialize, Clone, Copy, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPolicy {
+    /// How far past a one-sided bound ("over 1,000") the sources' figure may lie for the
+    /// bound to state it, as a factor (default 1.25).
+    bound_reach: Option<f64>,
+    /// How near a one-sided statement's end must lie to a look-alike's value to read as it,
+    /// as a share of the value (default 0.10).
+    lookalike_near: Option<f64>,
 }
 
 /// A tolerance: `"2%"` or a number in the fact's unit.
@@ -342,6 +363,8 @@ pub struct Claim {
     pub period_text: Vec<String>,
     pub period_required: bool,
     pub note: Option<String>,
+    /// The claim's own thresholds, where the database sets them.
+    pub policy: ClaimPolicy,
     pub facts: Vec<Fact>,
     pub sources: Vec<Source>,
     pub examples: Examples,
@@ -354,6 +377,10 @@ pub struct Claim {
 #[derive(Debug)]
 pub struct Database {
     pub claims: Vec<Claim>,
+    /// English, extended with the words of every loaded database's `[lexicon]`.
+    pub lexicon: Lexicon,
+    /// The databases' own lexicon words, merged.
+    pub lexicon_extension: LexiconExtension,
     prefilter: Option<AhoCorasick>,
     /// For each prefilter pattern, the (claim, plain group) pairs whose terms start with it.
     pattern_groups: Vec<Vec<(usize, usize)>>,
@@ -399,17 +426,7 @@ impl std::fmt::Display for DbErrors {
 
 impl std::error::Error for DbErrors {}
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+pub use crate::text::line_col;
 
 /// Collects positioned problems for one source file.
 struct Problems<'a> {
@@ -532,6 +549,7 @@ impl Database {
         let mut seen: std::collections::HashMap<String, (String, usize)> = Default::default();
         // Claims, terms and patterns so far, in all files: the limits are for the whole.
         let (mut n_claims, mut n_terms, mut n_patterns) = (0usize, 0usize, 0usize);
+        let mut extension = LexiconExtension::default();
         for (path, src) in sources {
             if src.len() > MAX_DB_BYTES {
                 // Not even indexed for positions: the file is refused unread.
@@ -554,6 +572,7 @@ impl Database {
                     continue;
                 }
             };
+            extension.merge(&raw.lexicon);
             // A claim's span covers only its `[[claim]]` header: its region runs to the next.
             let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
             let allowed = MAX_CLAIMS.saturating_sub(n_claims);
@@ -619,6 +638,8 @@ impl Database {
         let (prefilter, pattern_groups, plain_groups) = build_prefilter(&claims);
         let db = Database {
             claims,
+            lexicon: Lexicon::extended(&extension),
+            lexicon_extension: extension,
             prefilter,
             pattern_groups,
             plain_groups,
@@ -1008,6 +1029,26 @@ fn compile_claim(
     if p.count > before {
         return None;
     }
+    let policy = ClaimPolicy {
+        bound_reach: rc.policy.and_then(|p| p.bound_reach),
+        lookalike_near: rc.policy.and_then(|p| p.lookalike_near),
+    };
+    for (key, value) in [
+        (
+            "bound-reach",
+            policy.bound_reach.filter(|v| !(v.is_finite() && *v >= 1.0)),
+        ),
+        (
+            "lookalike-near",
+            policy
+                .lookalike_near
+                .filter(|v| !(v.is_finite() && (0.0..1.0).contains(v))),
+        ),
+    ] {
+        if let Some(v) = value {
+            p.within(span, key, format!("`{key}` = {v} is out of range: bound-reach is a factor of at least 1, lookalike-near a share from 0 to 1"));
+        }
+    }
     Some(Claim {
         id: rc.id,
         statement: rc.statement,
@@ -1019,6 +1060,7 @@ fn compile_claim(
         period,
         period_text: rc.period,
         note: rc.note,
+        policy,
         facts,
         sources,
         examples,

@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use crate::terms::Words;
-use crate::text::TokKind;
+use crate::policy::Policy;
+use crate::text::{TokKind, Words};
 
 /// A person named in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,156 +23,6 @@ pub struct Mention {
     pub attributed: bool,
 }
 
-/// Titles, normalized, longest first.
-const TITLES: &[&str] = &[
-    "secretary of homeland security",
-    "homeland security secretary",
-    "secretary of state",
-    "attorney general",
-    "majority leader",
-    "minority leader",
-    "secretary",
-    "senators",
-    "senator",
-    "sens",
-    "sen",
-    "representative",
-    "rep",
-    "dr",
-    "president",
-    "director",
-    "governor",
-    "gov",
-    "mr",
-    "mrs",
-    "ms",
-    "administrator",
-    "commissioner",
-    "chairman",
-    "chairwoman",
-    "ambassador",
-    "minister",
-    "judge",
-    "mayor",
-    "speaker",
-    "professor",
-    "prof",
-];
-
-/// Titles that introduce a list of names.
-fn is_plural_title(t: &str) -> bool {
-    matches!(t, "senators" | "sens" | "representatives" | "reps")
-}
-
-/// Verbs that make the name before them the speaker or actor.
-fn is_attribution_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "say"
-            | "called"
-            | "calls"
-            | "told"
-            | "tells"
-            | "stated"
-            | "states"
-            | "announced"
-            | "announces"
-            | "released"
-            | "releases"
-            | "unveiled"
-            | "unveils"
-            | "issued"
-            | "issues"
-            | "declared"
-            | "declares"
-            | "described"
-            | "describes"
-            | "warned"
-            | "warns"
-            | "testified"
-            | "testifies"
-            | "wrote"
-            | "writes"
-            | "added"
-            | "noted"
-            | "argued"
-            | "claimed"
-            | "insisted"
-            | "launched"
-            | "signed"
-    )
-}
-
-/// Capitalized words that are not names (institutions, places, common openers).
-fn is_non_name(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "of"
-            | "and"
-            | "department"
-            | "state"
-            | "states"
-            | "united"
-            | "homeland"
-            | "security"
-            | "senate"
-            | "house"
-            | "committee"
-            | "office"
-            | "white"
-            | "u.s"
-            | "us"
-            | "american"
-            | "america"
-            | "border"
-            | "patrol"
-            | "customs"
-            | "protection"
-            | "operation"
-            | "national"
-            | "federal"
-            | "congress"
-            | "republican"
-            | "democrat"
-            | "democratic"
-            | "in"
-            | "on"
-            | "at"
-            | "last"
-            | "this"
-            | "foreign"
-            | "relations"
-            | "justice"
-            | "agency"
-            | "administration"
-            | "commission"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
-}
-
 fn is_capitalized(text: &str, w: &Words, i: usize) -> bool {
     w.toks.get(i).is_some_and(|t| {
         t.kind == TokKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
@@ -184,9 +34,9 @@ fn is_capitalized(text: &str, w: &Words, i: usize) -> bool {
 fn name_at(text: &str, w: &Words, i: usize) -> Option<usize> {
     let mut k = i;
     while k < w.toks.len()
-        && k - i < 4
+        && k - i < Policy::DEFAULT.name_max_words
         && is_capitalized(text, w, k)
-        && !is_non_name(&w.norm[k])
+        && !w.lex.people.non_names.contains(&w.norm[k])
         && (k == i || title_at(text, w, k).is_none())
     {
         k += 1;
@@ -204,11 +54,11 @@ fn title_at(text: &str, w: &Words, i: usize) -> Option<(usize, bool)> {
     if !is_capitalized(text, w, i) {
         return None;
     }
-    for t in TITLES {
+    for t in &w.lex.people.titles {
         if let Some(end) = w.is_phrase(i, t) {
             // The abbreviation dot of "Dr." / "Sen.".
             let end = if w.is(end, ".") { end + 1 } else { end };
-            return Some((end, is_plural_title(t)));
+            return Some((end, w.lex.people.plural_titles.contains(t)));
         }
     }
     None
@@ -222,7 +72,8 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
     while i < n {
         let title = title_at(text, w, i);
         let start = title.map_or(i, |(e, _)| e);
-        if !is_capitalized(text, w, start) || is_non_name(&w.norm[start]) {
+        let people = &w.lex.people;
+        if !is_capitalized(text, w, start) || people.non_names.contains(&w.norm[start]) {
             i += 1;
             continue;
         }
@@ -231,9 +82,12 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
             continue;
         };
         let titled = title.is_some();
+        let according = people.according.len();
         let attributed_before = i > 0
-            && (w.is(i - 1, "by") || (w.is(i - 1, "to") && i >= 2 && w.is(i - 2, "according")));
-        let attributed_after = w.norm.get(end).is_some_and(|x| is_attribution_verb(x));
+            && (w.is(i - 1, &people.by)
+                || (i >= according
+                    && (0..according).all(|k| w.is(i - according + k, &people.according[k]))));
+        let attributed_after = people.attribution_verbs.contains(w.word(end));
         let attributed = attributed_before || attributed_after;
         // An untitled capitalized phrase is a person only as the speaker: "Jane Doe said".
         if titled || (end - start >= 2 && attributed) {
@@ -252,7 +106,7 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
                 if w.is(k, ",") {
                     k += 1;
                 }
-                if w.is(k, "and") {
+                if w.is(k, &w.lex.numbers.conjunction) {
                     k += 1;
                 }
                 if k == i || !is_capitalized(text, w, k) {
@@ -275,10 +129,22 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::{Lexicon, LexiconExtension};
     use crate::text::tokenize;
 
+    /// English plus the institution words of a subject the tests speak of.
+    fn lex() -> Lexicon {
+        Lexicon::extended(&LexiconExtension {
+            non_names: ["homeland", "security", "operation"]
+                .map(String::from)
+                .to_vec(),
+            ..LexiconExtension::default()
+        })
+    }
+
     fn names(s: &str) -> Vec<(String, bool, bool)> {
-        let w = Words::new(s, tokenize(s, 0..s.len()));
+        let lex = lex();
+        let w = Words::new(s, tokenize(s, 0..s.len()), &lex);
         mentions(s, &w)
             .into_iter()
             .map(|m| (s[m.span].to_string(), m.titled, m.attributed))

@@ -11,8 +11,8 @@ use claimcheck::check::{self, Finding};
 use claimcheck::db::{self, Database};
 use claimcheck::extract::{self, Figure, Kind};
 use claimcheck::input::{self, Locator, Origin};
-use claimcheck::terms::Words;
-use claimcheck::text;
+use claimcheck::lexicon::Lexicon;
+use claimcheck::text::{self, Words};
 use proptest::prelude::*;
 
 fn embedded() -> &'static Database {
@@ -53,7 +53,7 @@ fn origin_of(text: &str, cut: usize) -> Origin {
 }
 
 fn figures_of(s: &str) -> Vec<Figure> {
-    let w = Words::new(s, text::tokenize(s, 0..s.len()));
+    let w = Words::new(s, text::tokenize(s, 0..s.len()), Lexicon::english());
     extract::figures(s, &w)
 }
 
@@ -352,17 +352,17 @@ fn count_of(number: &str) -> Option<f64> {
     let s = format!("{number} deaths");
     let counts: Vec<Figure> = figures_of(&s)
         .into_iter()
-        .filter(|f| f.kind == Kind::Count)
+        .filter(|f| f.kind() == Kind::Count)
         .collect();
     match counts.as_slice() {
         [f] => {
-            assert_eq!(f.lo, f.hi, "an exact count in {s:?}: {f:?}");
+            assert_eq!(f.lo(), f.hi(), "an exact count in {s:?}: {f:?}");
             assert_eq!(
                 &s[f.span.clone()],
                 number,
                 "the count spans the number in {s:?}"
             );
-            Some(f.lo)
+            Some(f.lo())
         }
         [] => None,
         more => panic!("{s:?} has several counts: {more:?}"),
@@ -444,17 +444,17 @@ proptest! {
             prop_assert!(t.start >= prev && t.end > t.start, "tokens in order: {:?}", s);
             prev = t.end;
         }
-        let w = Words::new(&s, toks);
+        let w = Words::new(&s, toks, Lexicon::english());
         let figs = extract::figures(&s, &w);
         for f in &figs {
             assert_span(&s, &f.span, "figure");
             prop_assert!(f.toks.start < f.toks.end && f.toks.end <= w.toks.len());
-            prop_assert!(!f.lo.is_nan() && !f.hi.is_nan(), "{:?}", f);
+            prop_assert!(!f.lo().is_nan() && !f.hi().is_nan(), "{:?}", f);
         }
         prop_assert_eq!(&figs, &extract::figures(&s, &w), "extraction is deterministic");
-        for (_, r) in check::sentences(&s) {
+        for (_, r) in text::sentences(&s, Lexicon::english()) {
             assert_span(&s, &r, "sentence");
-            for (f, _) in check::sentence_figures(&s, r.clone()) {
+            for (f, _) in check::sentence_figures(embedded(), &s, r.clone()) {
                 assert_span(&s, &f.span, "sentence figure");
                 prop_assert!(r.start <= f.span.start && f.span.end <= r.end);
             }
@@ -469,7 +469,7 @@ proptest! {
         }
         let para = text::paragraph_bounds(&s, at);
         assert_span(&s, &para, "paragraph");
-        for r in text::split_sentences(&s, para.clone()) {
+        for r in text::split_sentences(&s, para.clone(), Lexicon::english()) {
             assert_span(&s, &r, "sentence");
             prop_assert!(para.start <= r.start && r.end <= para.end);
         }

@@ -4,8 +4,8 @@
 
 use claimcheck::check;
 use claimcheck::extract;
-use claimcheck::terms::Words;
-use claimcheck::text;
+use claimcheck::lexicon::Lexicon;
+use claimcheck::text::{self, Words};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         );
         prev_end = t.end;
     }
-    let words = Words::new(text, toks);
+    let words = Words::new(text, toks, Lexicon::english());
     let figures = extract::figures(text, &words);
     for f in &figures {
         common::assert_span(text, &f.span, "figure");
@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
             "a figure spans its tokens"
         );
         assert!(
-            !f.lo.is_nan() && !f.hi.is_nan(),
+            !f.lo().is_nan() && !f.hi().is_nan(),
             "figure values are numbers: {f:?}"
         );
     }
@@ -47,10 +47,10 @@ fuzz_target!(|data: &[u8]| {
     );
 
     // Paragraphs and sentences as the checker splits them, and each one's figures.
-    let sentences = check::sentences(text);
+    let sentences = text::sentences(text, Lexicon::english());
     for (_, s) in &sentences {
         common::assert_span(text, s, "sentence");
-        for (f, _) in check::sentence_figures(text, s.clone()) {
+        for (f, _) in check::sentence_figures(common::embedded(), text, s.clone()) {
             common::assert_span(text, &f.span, "sentence figure");
             assert!(s.start <= f.span.start && f.span.end <= s.end);
         }
@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
             .unwrap_or(0);
         let para = text::paragraph_bounds(text, at);
         common::assert_span(text, &para, "paragraph");
-        for s in text::split_sentences(text, para.clone()) {
+        for s in text::split_sentences(text, para.clone(), Lexicon::english()) {
             common::assert_span(text, &s, "split sentence");
             assert!(para.start <= s.start && s.end <= para.end);
         }

@@ -568,16 +568,16 @@ struct SentenceView<'a> {
 }
 
 fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
-    let numeric = f.kind != Kind::When;
+    let numeric = f.kind() != Kind::When;
     json!({
         "text": &text[f.span.clone()],
-        "kind": kind_name(f.kind),
-        "lo": if numeric { finite(f.lo) } else { None },
-        "hi": if numeric { finite(f.hi) } else { None },
-        "unit": kind_unit(f.kind).trim(),
+        "kind": kind_name(f.kind()),
+        "lo": if numeric { finite(f.lo()) } else { None },
+        "hi": if numeric { finite(f.hi()) } else { None },
+        "unit": kind_unit(f.kind()).trim(),
         "bound": bound_name(f.bound),
         "per": f.per.map(crate::extract::Per::name),
-        "when": f.when.as_ref().map(when_text),
+        "when": f.when().as_ref().map(when_text),
         "periods": periods.iter().map(when_text).collect::<Vec<_>>(),
         "byte_start": f.span.start,
         "byte_end": f.span.end,
@@ -628,7 +628,7 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
         arg.to_string()
     };
     let findings = check::check(&db, &text);
-    let spans = check::sentences(&text);
+    let spans = check::sentences(&db, &text);
     let mut views = Vec::new();
     for (k, (paragraph, range)) in spans.iter().enumerate() {
         let prev = k
@@ -642,7 +642,7 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
             .map(|c| {
                 (
                     c,
-                    check::frame_report(c, &text, range.clone(), prev.clone()),
+                    check::frame_report(&db, c, &text, range.clone(), prev.clone()),
                 )
             })
             .filter(|(_, r)| r.all_groups)
@@ -651,7 +651,7 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
             index: k + 1,
             paragraph: paragraph + 1,
             range: range.clone(),
-            figures: check::sentence_figures(&text, range.clone()),
+            figures: check::sentence_figures(&db, &text, range.clone()),
             frames,
             findings: findings
                 .iter()
@@ -716,15 +716,15 @@ fn write_sentence(
         writeln!(out, "  figures:")?;
     }
     for (f, periods) in &v.figures {
-        let mut parts = vec![kind_name(f.kind).to_string()];
-        if f.kind != Kind::When {
-            parts.push(interval(f.lo, f.hi, kind_unit(f.kind)));
+        let mut parts = vec![kind_name(f.kind()).to_string()];
+        if f.kind() != Kind::When {
+            parts.push(interval(f.lo(), f.hi(), kind_unit(f.kind())));
             parts.push(bound_name(f.bound).to_string());
         }
         if let Some(p) = f.per {
             parts.push(format!("per {}", p.name()));
         }
-        if let Some(w) = &f.when {
+        if let Some(w) = &f.when() {
             parts.push(when_text(w));
         } else if !periods.is_empty() {
             let p: Vec<String> = periods.iter().map(when_text).collect();

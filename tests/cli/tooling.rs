@@ -290,7 +290,7 @@ fn frame_report_agrees_with_check() {
     for claim in &db.claims {
         let ex = &claim.examples;
         for text in ex.agrees.iter().chain(&ex.conflicts).chain(&ex.silent) {
-            let spans = sentences(text);
+            let spans = sentences(&db, text);
             for f in check(&db, text) {
                 let k = spans
                     .iter()
@@ -301,7 +301,7 @@ fn frame_report_agrees_with_check() {
                     .map(|p| spans[p].clone())
                     .filter(|(p, _)| *p == spans[k].0)
                     .map(|(_, r)| r);
-                let r = frame_report(&db.claims[f.claim], text, f.sentence.clone(), prev);
+                let r = frame_report(&db, &db.claims[f.claim], text, f.sentence.clone(), prev);
                 assert!(r.matched, "{text:?} [{}]: {r:?}", db.claims[f.claim].id);
                 assert_eq!(r.carried, f.with_previous, "{text:?}");
                 checked += 1;

@@ -1,184 +1,17 @@
-//! Prose structure: paragraphs, sentences and word tokens, all as byte spans into the text.
+//! Paragraphs and sentences, as byte spans into the text: the one segmenter that the checker,
+//! `explain` and every other reader of sentences share.
 //!
 //! The splitter is our own because general-purpose sentence rules break after "Dr.", "U.S."
 //! and "Oct." (common in news copy) and know nothing of figures like "0.02" or "3/13/2023".
+//! Abbreviations and sentence openers come from the [`Lexicon`].
 
 use std::ops::Range;
 
-/// What a token is; numbers keep attached letters ("70k", "10th", "50x", "FY" is a word).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokKind {
-    /// Letters (with internal apostrophes, and dots inside abbreviations like "U.S.").
-    Word,
-    /// Digits with thousands separators and a decimal part, plus any attached letters.
-    Number,
-    /// Any other single character that is not white space.
-    Punct,
-}
+use super::tokens::{TokKind, Token, tokenize};
+use crate::lexicon::Lexicon;
 
-/// One token: its kind and byte span in the text it was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub kind: TokKind,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Token {
-    /// The token's text.
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
-    }
-}
-
-/// Splits `text[range]` into tokens with absolute byte offsets.
-pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
-    let s = &text[range.clone()];
-    let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_digit() {
-                    it.next();
-                    end = j + 1;
-                } else if (d == ',' || d == '.') && next_is_digit(s, j + 1) {
-                    // "14,104" and "0.02"; "2023." at a sentence end stays a number and a dot.
-                    if d == ',' && !comma_group(s, j + 1) {
-                        break;
-                    }
-                    it.next();
-                    end = j + 1;
-                } else if d.is_alphabetic() {
-                    // attached suffix: 70k, 10th, 50x, 1990s
-                    it.next();
-                    end = j + d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                kind: TokKind::Number,
-                start: base + i,
-                end: base + end,
-            });
-        } else if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                // Letters, and apostrophes inside words ("don't", "Mayorkas’s").
-                if d.is_alphanumeric()
-                    || ((d == '\'' || d == '’') && next_is_alpha(s, j + d.len_utf8()))
-                {
-                    it.next();
-                    end = j + d.len_utf8();
-                } else if d == '.' && is_abbrev_dot(s, i, j) {
-                    it.next();
-                    end = j + 1;
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                kind: TokKind::Word,
-                start: base + i,
-                end: base + end,
-            });
-        } else {
-            out.push(Token {
-                kind: TokKind::Punct,
-                start: base + i,
-                end: base + i + c.len_utf8(),
-            });
-        }
-    }
-    out
-}
-
-fn next_is_digit(s: &str, at: usize) -> bool {
-    s.as_bytes().get(at).is_some_and(|b| b.is_ascii_digit())
-}
-
-fn next_is_alpha(s: &str, at: usize) -> bool {
-    s.get(at..)
-        .and_then(|r| r.chars().next())
-        .is_some_and(char::is_alphabetic)
-}
-
-/// A comma is a thousands separator only before exactly three digits ("1,2,3" is a list).
-fn comma_group(s: &str, at: usize) -> bool {
-    let b = s.as_bytes();
-    (0..3).all(|k| b.get(at + k).is_some_and(u8::is_ascii_digit))
-        && !b.get(at + 3).is_some_and(u8::is_ascii_digit)
-}
-
-/// A dot belongs to the word for single-letter abbreviations: "U.S.", "U.K.", "a.m.", "D.C.".
-fn is_abbrev_dot(s: &str, word_start: usize, dot: usize) -> bool {
-    let word = &s[word_start..dot];
-    let last_seg = word.rsplit('.').next().unwrap_or(word);
-    if last_seg.chars().count() != 1 {
-        return false;
-    }
-    // "U.S" needs its final dot too; "U" alone needs a following letter-dot pair.
-    let after = &s[dot + 1..];
-    let mut ch = after.chars();
-    match (ch.next(), ch.next()) {
-        (Some(a), Some('.')) if a.is_alphabetic() => true,
-        _ => word.contains('.'),
-    }
-}
-
-/// Words that end with a dot without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "dr", "mr", "mrs", "ms", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "sgt",
-    "capt", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "nos", "vs", "v", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "mt", "ft",
-    "prof", "rev", "hon", "pres", "approx", "est", "dept", "univ", "fig", "ch", "pp", "e.g", "i.e",
-    "etc", "al",
-];
-
-/// Words that start a new sentence even after "U.S." (otherwise "U.S." never ends one).
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "In",
-    "A",
-    "An",
-    "But",
-    "And",
-    "However",
-    "Yet",
-    "Last",
-    "According",
-    "He",
-    "She",
-    "They",
-    "We",
-    "Its",
-    "Their",
-    "Since",
-    "From",
-    "On",
-    "At",
-    "By",
-    "For",
-    "Of",
-    "Among",
-    "Data",
-    "There",
-    "Fentanyl",
-    "Most",
-    "Many",
-    "Some",
-];
+/// Longest sentence the checker reads.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// A paragraph: a run of non-blank lines.
 pub fn paragraph_bounds(text: &str, pos: usize) -> Range<usize> {
@@ -217,7 +50,7 @@ fn is_blank(line: &[u8]) -> bool {
 }
 
 /// Splits a paragraph into sentence spans (from a sentence's first token to its last).
-pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+pub fn split_sentences(text: &str, para: Range<usize>, lex: &Lexicon) -> Vec<Range<usize>> {
     let toks = tokenize(text, para);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -236,7 +69,7 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
         start.get_or_insert(t.start);
         last_end = t.end;
         let boundary = match t.kind {
-            TokKind::Punct => ends_sentence(text, &toks, k),
+            TokKind::Punct => ends_sentence(text, &toks, k, lex),
             // "U.S." keeps its dot; it ends a sentence only before a typical opener.
             TokKind::Word => {
                 let w = t.text(text);
@@ -255,7 +88,8 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
                             .chars()
                             .next()
                             .is_some_and(char::is_uppercase);
-                        (n > k + 1 && starts_upper) || SENTENCE_STARTERS.contains(&next.text(text))
+                        (n > k + 1 && starts_upper)
+                            || lex.sentences.openers.contains(next.text(text))
                     })
                 } else {
                     false
@@ -310,7 +144,7 @@ fn is_list_marker(text: &str, toks: &[Token], k: usize) -> bool {
                 .is_some_and(|n| matches!(n.text(text), "." | ")")))
 }
 
-fn ends_sentence(text: &str, toks: &[Token], k: usize) -> bool {
+fn ends_sentence(text: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     let p = toks[k].text(text);
     if !matches!(p, "." | "!" | "?" | "…") {
         return false;
@@ -342,39 +176,56 @@ fn ends_sentence(text: &str, toks: &[Token], k: usize) -> bool {
     let word = prev.text(text);
     let lower = word.to_lowercase();
     // "Dr. Gupta", "Oct. 10", and initials such as "J. Smith".
-    !(ABBREVIATIONS.contains(&lower.as_str())
+    !(lex.sentences.abbreviations.contains(&lower)
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)))
+}
+
+/// The paragraphs of a text (runs of non-blank lines), in order, each from the start of its
+/// first line to the end of its last (without the line break).
+pub fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if pos >= b.len() {
+                return None;
+            }
+            let end = line_end(b, pos);
+            if !is_blank(&b[pos..end]) {
+                break;
+            }
+            pos = end + 1;
+        }
+        let para = paragraph_bounds(text, pos);
+        pos = para.end + 1;
+        Some(para)
+    })
+}
+
+/// Every sentence of a text as the checker splits it: paragraphs split into sentences,
+/// without those longer than [`MAX_SENTENCE_BYTES`], which the checker skips. Each sentence
+/// comes with its paragraph's index.
+pub fn sentences(text: &str, lex: &Lexicon) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    for (paragraph, para) in paragraphs(text).enumerate() {
+        for r in split_sentences(text, para, lex) {
+            if r.len() <= MAX_SENTENCE_BYTES {
+                out.push((paragraph, r));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<&str> {
-        tokenize(s, 0..s.len()).iter().map(|t| t.text(s)).collect()
-    }
-
     fn split(s: &str) -> Vec<&str> {
-        split_sentences(s, 0..s.len())
+        split_sentences(s, 0..s.len(), Lexicon::english())
             .into_iter()
             .map(|r| &s[r])
             .collect()
-    }
-
-    #[test]
-    fn tokens_keep_figures_whole() {
-        assert_eq!(words("14,104 pounds"), ["14,104", "pounds"]);
-        assert_eq!(words("only 0.02% were"), ["only", "0.02", "%", "were"]);
-        assert_eq!(words("70k deaths, 10th"), ["70k", "deaths", ",", "10th"]);
-        assert_eq!(words("1,2,3"), ["1", ",", "2", ",", "3"]);
-        assert_eq!(words("in 2023."), ["in", "2023", "."]);
-        assert_eq!(
-            words("the U.S.-Mexico border"),
-            ["the", "U.S.", "-", "Mexico", "border"]
-        );
-        assert_eq!(words("eighty-six"), ["eighty", "-", "six"]);
-        assert_eq!(words("Mayorkas’s view"), ["Mayorkas’s", "view"]);
-        assert_eq!(words("3/13/2023"), ["3", "/", "13", "/", "2023"]);
     }
 
     #[test]
