@@ -11,9 +11,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::extract::{OPEN_END, Per, Precision, When, unit_to_kg};
+
+mod measure;
 use crate::lexicon::{Lexicon, LexiconExtension};
 use crate::policy::ClaimPolicy;
 use crate::terms::{Term, TermGroup};
+pub use measure::MeasureSpec;
+use measure::RawValue;
 
 /// The database compiled into the binary (`claims.toml` at the crate root).
 pub const EMBEDDED: &str = include_str!("../claims.toml");
@@ -120,15 +124,48 @@ enum RawTolerance {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawFact {
-    /// What is stated: count, rate, share, mass, multiplier, date, person or assertion.
-    #[schemars(regex(pattern = r"^(count|rate|share|mass|multiplier|date|person|assertion)$"))]
+    /// What is stated: count, rate, share, mass, multiplier, date, person, assertion, money,
+    /// change, level, tally, record, duration or quantity.
+    #[schemars(regex(
+        pattern = r"^(count|rate|share|mass|multiplier|date|person|assertion|money|change|level|tally|record|duration|quantity)$"
+    ))]
     kind: String,
     /// What the figure measures, as shown in messages ("U.S. citizens among ...").
     label: Option<String>,
-    /// The sourced value (a share in percent, a mass in `unit`).
-    value: Option<f64>,
-    /// The unit of a mass (kg, lb, g, mg, t) or rate.
+    /// The sourced value (a share in percent, a mass in `unit`), or for money, quantity,
+    /// duration and tally facts the figure as a source writes it ("$115.9 billion",
+    /// "1.48 °C", "49 years", "53-47").
+    value: Option<RawValue>,
+    /// The unit of a mass (kg, lb, g, mg, t), a quantity ("°C", "GW"), a duration ("years")
+    /// or a change ("%", "pp", "bp", a currency code or a physical unit).
     unit: Option<String>,
+    /// For money: the ISO 4217 currency code (default USD, or the one the value's sign shows).
+    currency: Option<String>,
+    /// For a quantity: the value is a temperature difference (a rise, an anomaly), not a
+    /// reading.
+    #[serde(default)]
+    difference: bool,
+    /// For a change: what it is measured against: "year", "month", or a date ("2016").
+    base: Option<String>,
+    /// For a change: a stated change with no base is not compared.
+    #[serde(default)]
+    base_required: bool,
+    /// For a record: 1 for the record itself, 2 for the second-highest...
+    rank: Option<u32>,
+    /// For a record: the date it is counted since ("1850").
+    since: Option<String>,
+    /// For a record: the span of years it covers (174 for "a 174-year record").
+    span: Option<f64>,
+    /// For a tally: the votes for (instead of `value`).
+    yes: Option<f64>,
+    /// For a tally: the votes against (instead of `value`).
+    no: Option<f64>,
+    /// For a tally: the vote was unanimous.
+    #[serde(default)]
+    unanimous: bool,
+    /// Term groups that must be present for this fact to conflict.
+    #[serde(default)]
+    conflict_requires: Vec<Vec<String>>,
     /// The period of a rate: day, week, month, year or capita.
     per: Option<String>,
     /// How far a stated figure may be from `value` and still agree: a number in the fact's
@@ -180,8 +217,9 @@ struct RawPerson {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawLookalike {
-    /// The look-alike figure.
-    value: Option<f64>,
+    /// The look-alike figure (for the kinds of issue 16, as a source writes it: "51-48",
+    /// "$100 billion", "473 GW").
+    value: Option<RawValue>,
     /// How close a stated figure must be to count as the look-alike.
     tolerance: Option<RawTolerance>,
     /// A range of look-alike values, instead of `value`.
@@ -239,6 +277,20 @@ pub enum FactKind {
     Date,
     Person,
     Assertion,
+    /// An amount of money in a currency.
+    Money,
+    /// A change: percent, percentage points or an absolute change, with its direction.
+    Change,
+    /// A level in percent that is not a share of a population (a rate, turnout).
+    Level,
+    /// A vote or ruling ("53-47").
+    Tally,
+    /// A record: rank, since, span.
+    Record,
+    /// A span of time.
+    Duration,
+    /// A physical quantity with a dimension.
+    Quantity,
 }
 
 impl FactKind {
@@ -252,6 +304,13 @@ impl FactKind {
             "date" => FactKind::Date,
             "person" => FactKind::Person,
             "assertion" => FactKind::Assertion,
+            "money" => FactKind::Money,
+            "change" => FactKind::Change,
+            "level" => FactKind::Level,
+            "tally" => FactKind::Tally,
+            "record" => FactKind::Record,
+            "duration" => FactKind::Duration,
+            "quantity" => FactKind::Quantity,
             _ => return None,
         })
     }
@@ -267,6 +326,13 @@ impl FactKind {
             FactKind::Date => "date",
             FactKind::Person => "person",
             FactKind::Assertion => "assertion",
+            FactKind::Money => "money",
+            FactKind::Change => "change",
+            FactKind::Level => "level",
+            FactKind::Tally => "tally",
+            FactKind::Record => "record",
+            FactKind::Duration => "duration",
+            FactKind::Quantity => "quantity",
         }
     }
 
@@ -328,6 +394,10 @@ pub struct Fact {
     pub people: Vec<Person>,
     pub any_of: bool,
     pub lookalikes: Vec<Lookalike>,
+    /// For the kinds of issue 16: what the fact compares beyond its bands.
+    pub measure: Option<MeasureSpec>,
+    /// Term groups that must be present for this fact to conflict.
+    pub conflict_requires: Vec<TermGroup>,
 }
 
 /// A source that supports a claim.
@@ -1090,16 +1160,51 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
             span,
             &f.kind,
             format!(
-                "unknown fact kind \"{}\"; use count, rate, share, mass, multiplier, date, person or assertion",
+                "unknown fact kind \"{}\"; use count, rate, share, mass, multiplier, date, person, assertion, money, change, level, tally, record, duration or quantity",
                 f.kind
             ),
         );
         return None;
     };
+    let conflict_requires: Vec<TermGroup> = f
+        .conflict_requires
+        .iter()
+        .map(|g| compile_group(g, span, "`conflict-requires`", p))
+        .collect();
+    if kind.is_measure() {
+        return measure::compile(f, kind, span, p, conflict_requires);
+    }
     let k = kind.name();
+    let value_num = match &f.value {
+        Some(RawValue::Text(t)) => {
+            p.within(
+                span,
+                t,
+                format!("a {k} fact's `value` is a number; \"{t}\" is text"),
+            );
+            None
+        }
+        Some(RawValue::Number(n)) => Some(*n),
+        None => None,
+    };
+    let new_keys: [(&str, bool); 8] = [
+        ("currency", f.currency.is_some()),
+        ("difference", f.difference),
+        ("base", f.base.is_some() || f.base_required),
+        ("rank", f.rank.is_some()),
+        ("since", f.since.is_some()),
+        ("span", f.span.is_some()),
+        ("yes", f.yes.is_some() || f.no.is_some()),
+        ("unanimous", f.unanimous),
+    ];
+    for (key, present) in new_keys {
+        if present {
+            p.within(span, key, format!("`{key}` does not apply to a {k} fact"));
+        }
+    }
     // Keys that make sense only for some kinds.
     let misplaced: [(&str, bool, bool); 12] = [
-        ("value", f.value.is_some(), kind.is_numeric()),
+        ("value", value_num.is_some(), kind.is_numeric()),
         ("unit", f.unit.is_some(), kind == FactKind::Mass),
         ("per", f.per.is_some(), kind == FactKind::Rate),
         ("tolerance", f.tolerance.is_some(), kind.is_numeric()),
@@ -1168,7 +1273,7 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
     let mut agree = (f64::NAN, f64::NAN);
     let mut near = agree;
     if kind.is_numeric() {
-        if f.value.is_none() && f.range.is_none() {
+        if value_num.is_none() && f.range.is_none() {
             p.within(
                 span,
                 "kind",
@@ -1183,8 +1288,7 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
             }
             None => (0.0, false),
         };
-        let value = f
-            .value
+        let value = value_num
             .or(f.range.map(|[a, b]| (a + b) / 2.0))
             .unwrap_or(0.0);
         if !value.is_finite() {
@@ -1278,7 +1382,7 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
             }
             continue;
         }
-        let (lo, hi) = match (l.value, l.range) {
+        let (lo, hi) = match (l.value.as_ref().and_then(RawValue::number), l.range) {
             (_, Some([a, b])) if a <= b => (a, b),
             (Some(v), None) => {
                 let tol = match l.tolerance.as_ref().map(parse_tolerance) {
@@ -1318,7 +1422,7 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
     Some(Fact {
         kind,
         label: f.label.clone(),
-        value: f.value.map(|v| v * scale),
+        value: value_num.map(|v| v * scale),
         agree,
         near,
         tolerance_text: f.tolerance.as_ref().map(tolerance_text),
@@ -1335,6 +1439,8 @@ fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fa
         people,
         any_of: f.any_of,
         lookalikes,
+        measure: None,
+        conflict_requires,
     })
 }
 
@@ -1473,6 +1579,7 @@ impl Fact {
                 .terms
                 .first()
                 .map_or_else(String::new, |t| t.source().to_string()),
+            _ => measure::expected(self),
         }
     }
 }

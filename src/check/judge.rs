@@ -76,11 +76,14 @@ pub(super) fn judge(
             Outcome::Agree(span) => {
                 first_agree.get_or_insert((fi, span));
             }
-            Outcome::Conflict(span) => {
+            // A fact's own conflict-requires terms gate its conflicts only.
+            Outcome::Conflict(span) if fact.conflict_requires.iter().all(|g| s.has(text, g)) => {
                 first_conflict.get_or_insert((fi, span));
             }
-            Outcome::Silent => {}
-            Outcome::Lookalike => return None,
+            Outcome::Conflict(_) | Outcome::Silent => {}
+            // A look-alike silences its own fact only: another fact of the same sentence is
+            // still judged.
+            Outcome::Lookalike => {}
         }
     }
     let (verdict, (fact, span)) = match (first_conflict, first_agree) {
@@ -111,6 +114,11 @@ fn judge_fact(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
         FactKind::Date => judge_date(fact, text, s),
         FactKind::Person => judge_person(fact, text, s),
         FactKind::Assertion => judge_assertion(fact, text, s),
+        _ => match super::judge_measure::judge_measure(claim, fact, text, s) {
+            super::judge_measure::Judged::Agree(span) => Outcome::Agree(span),
+            super::judge_measure::Judged::Conflict(span) => Outcome::Conflict(span),
+            super::judge_measure::Judged::Silent => Outcome::Silent,
+        },
     }
 }
 

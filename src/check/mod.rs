@@ -12,6 +12,7 @@ mod examples;
 mod explain;
 mod frame;
 mod judge;
+mod judge_measure;
 mod periods;
 
 use std::ops::Range;

@@ -524,6 +524,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Money => "money",
         Kind::When => "date",
         Kind::Change => "change",
+        Kind::Measure => "measure",
     }
 }
 

@@ -7,6 +7,8 @@
 //! ([`LexiconExtension`]), as typos' `extend-words` extends its dictionary. Lookups are binary
 //! searches over sorted slices, built once when a database is loaded.
 
+pub mod measures;
+
 use std::sync::OnceLock;
 
 use serde::Deserialize;

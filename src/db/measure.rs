@@ -1,0 +1,716 @@
+//! Compiling the fact kinds of issue 16: money, change, level, tally, record, duration and
+//! quantity. A value may be a number with `unit`/`currency`, or a string written as a source
+//! writes it ("$115.9 billion", "1.48 °C", "53-47", "49 years"), read by the same extractor
+//! that reads prose: a value the extractor cannot read is a load error, so a curator cannot
+//! write a figure the checker would never recognise.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{
+    Fact, FactKind, Lookalike, Problems, RawFact, compile_group, parse_tolerance, tolerance_text,
+    widen,
+};
+use crate::extract::{self, Base, ChangeUnit, Kind, Measure, When};
+use crate::lexicon::Lexicon;
+use crate::lexicon::measures::{Currency, Dimension};
+use crate::terms::TermGroup;
+
+/// A value as the database writes it: a number, or a figure as a source writes it.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub(super) enum RawValue {
+    Number(f64),
+    Text(String),
+}
+
+impl RawValue {
+    /// The number, if the value is one.
+    pub(super) fn number(&self) -> Option<f64> {
+        match self {
+            RawValue::Number(n) => Some(*n),
+            RawValue::Text(_) => None,
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            RawValue::Number(n) => format!("{n}"),
+            RawValue::Text(s) => s.clone(),
+        }
+    }
+}
+
+/// What a fact of the new kinds compares, beyond its value and bands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MeasureSpec {
+    /// Money in `currency`, optionally per a unit (index of the `per` word).
+    Money {
+        currency: Currency,
+        per: Option<u16>,
+    },
+    /// A physical quantity of `dimension` (values in its canonical unit).
+    Quantity { dimension: Dimension },
+    /// A change in `unit` (signed values), against `base` when given.
+    Change {
+        unit: ChangeUnit,
+        base: Option<Base>,
+        base_required: bool,
+    },
+    /// A level in percent (a rate, turnout, an approval rating).
+    Level,
+    /// A vote: the larger and smaller side, as counts or percentages; look-alike tallies.
+    Tally {
+        yes: f64,
+        no: f64,
+        percent: bool,
+        /// Relative (`true`) or absolute slack on each side.
+        tolerance: (f64, bool),
+        lookalikes: Vec<(f64, f64)>,
+    },
+    /// A record: its rank, the date it counts since, its span in years.
+    Record {
+        rank: u32,
+        since: Option<When>,
+        span: Option<f64>,
+    },
+    /// A span of time in years.
+    Duration,
+}
+
+impl FactKind {
+    /// Whether the kind is one of issue 16's, compiled here.
+    pub(super) fn is_measure(self) -> bool {
+        matches!(
+            self,
+            FactKind::Money
+                | FactKind::Change
+                | FactKind::Level
+                | FactKind::Tally
+                | FactKind::Record
+                | FactKind::Duration
+                | FactKind::Quantity
+        )
+    }
+}
+
+/// A figure read from a value string: the measure (or a mass, a share) it states.
+fn read(text: &str) -> Option<extract::Figure> {
+    let lex = Lexicon::english();
+    let toks = crate::text::tokenize(text, 0..text.len());
+    let w = crate::text::Words::new(text, toks, lex);
+    extract::figures(text, &w)
+        .into_iter()
+        .find(|f| f.kind() != Kind::When)
+}
+
+/// The canonical value a value string states for a fact of `kind`, and the measure.
+fn canonical(kind: FactKind, text: &str, difference: bool) -> Option<(f64, Measure)> {
+    // A temperature difference is read as one: "2.12 °F" above something.
+    let cued = if difference {
+        format!("{text} above")
+    } else {
+        text.to_string()
+    };
+    let f = read(&cued)?;
+    if kind == FactKind::Quantity && f.kind() == Kind::Mass {
+        let m = Measure::Quantity {
+            lo: f.lo(),
+            hi: f.hi(),
+            dimension: Dimension::Mass,
+        };
+        return Some((f.lo(), m));
+    }
+    if kind == FactKind::Level && f.kind() == Kind::Share {
+        let m = Measure::Quantity {
+            lo: f.lo(),
+            hi: f.hi(),
+            dimension: Dimension::Concentration,
+        };
+        return Some((f.lo(), m));
+    }
+    let m = f.measure()?;
+    let v = match (kind, m) {
+        (FactKind::Money, Measure::Money { lo, .. }) => lo,
+        (FactKind::Quantity, Measure::Quantity { lo, .. }) => lo,
+        (FactKind::Duration, Measure::Duration { lo, .. }) => lo,
+        _ => return None,
+    };
+    Some((v, m))
+}
+
+/// The value string with its number replaced by `x` (the number is the first run of digits).
+fn with_number(template: &str, x: f64) -> String {
+    let start = template.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    let len = template[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(template.len() - start);
+    format!("{}{}{}", &template[..start], x, &template[start + len..])
+}
+
+/// Parses a tally written "53-47", "51.9%-48.1%" or "17,410,742-16,141,241".
+fn parse_tally(s: &str) -> Option<(f64, f64, bool)> {
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    let (a, b) = s.split_once(['-', '–', '—'])?;
+    let percent = a.ends_with('%');
+    if percent != b.ends_with('%') {
+        return None;
+    }
+    let a: f64 = a.trim_end_matches('%').parse().ok()?;
+    let b: f64 = b.trim_end_matches('%').parse().ok()?;
+    (a.is_finite() && b.is_finite() && a >= 0.0 && b >= 0.0).then(|| (a.max(b), a.min(b), percent))
+}
+
+/// The unit of a change fact: "%", "pp" (or "points"), "bp", a currency code, or a physical
+/// unit; with the factor that brings its values to the canonical unit.
+fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
+    let u = unit.unwrap_or("%").trim();
+    match u {
+        "%" | "percent" => return Some((ChangeUnit::Percent, 1.0)),
+        "pp" | "points" | "percentage points" => return Some((ChangeUnit::Points, 1.0)),
+        "bp" | "basis points" => return Some((ChangeUnit::Points, 0.01)),
+        _ => {}
+    }
+    if let Some(c) = Currency::parse(u) {
+        return Some((ChangeUnit::Money(c), 1.0));
+    }
+    let (_, m) = canonical(FactKind::Quantity, &format!("1 {u}"), true)?;
+    match m {
+        Measure::Quantity { lo, dimension, .. } => Some((ChangeUnit::Quantity(dimension), lo)),
+        _ => None,
+    }
+}
+
+fn parse_base(s: &str) -> Option<Base> {
+    match s.trim() {
+        "year" => Some(Base::Year),
+        "month" => Some(Base::Month),
+        other => When::parse(other).map(Base::Date),
+    }
+}
+
+/// Compiles a fact of one of the new kinds.
+pub(super) fn compile(
+    f: &RawFact,
+    kind: FactKind,
+    span: &Range<usize>,
+    p: &mut Problems,
+    conflict_requires: Vec<TermGroup>,
+) -> Option<Fact> {
+    let before = p.count;
+    let k = kind.name();
+    let misplaced: [(&str, bool); 7] = [
+        ("of", !f.of.is_empty()),
+        ("is", !f.is.is_empty() || !f.is_not.is_empty()),
+        ("than", !f.than.is_empty()),
+        ("date", f.date.is_some()),
+        ("people", !f.people.is_empty()),
+        ("any-of", f.any_of),
+        ("difference", f.difference && kind != FactKind::Quantity),
+    ];
+    for (key, present) in misplaced {
+        if present {
+            p.within(span, key, format!("`{key}` does not apply to a {k} fact"));
+        }
+    }
+    let tally_keys = f.yes.is_some() || f.no.is_some() || f.unanimous;
+    if tally_keys && kind != FactKind::Tally {
+        p.within(
+            span,
+            "yes",
+            format!("`yes`, `no` and `unanimous` do not apply to a {k} fact"),
+        );
+    }
+    let record_keys = f.rank.is_some() || f.since.is_some() || f.span.is_some();
+    if record_keys && kind != FactKind::Record {
+        p.within(
+            span,
+            "rank",
+            format!("`rank`, `since` and `span` do not apply to a {k} fact"),
+        );
+    }
+    if (f.base.is_some() || f.base_required) && kind != FactKind::Change {
+        p.within(span, "base", format!("`base` does not apply to a {k} fact"));
+    }
+    if f.currency.is_some() && kind != FactKind::Money {
+        p.within(
+            span,
+            "currency",
+            format!("`currency` does not apply to a {k} fact"),
+        );
+    }
+    let mut fact = Fact {
+        kind,
+        label: f.label.clone(),
+        value: None,
+        agree: (f64::NAN, f64::NAN),
+        near: (f64::NAN, f64::NAN),
+        tolerance_text: f.tolerance.as_ref().map(tolerance_text),
+        range: f.range,
+        unit: None,
+        per: None,
+        nouns: compile_group(&f.nouns, span, "`nouns`", p),
+        of: compile_group(&[], span, "`of`", p),
+        is: compile_group(&[], span, "`is`", p),
+        is_not: compile_group(&[], span, "`is-not`", p),
+        than: compile_group(&[], span, "`than`", p),
+        date: None,
+        date_text: None,
+        people: Vec::new(),
+        any_of: false,
+        lookalikes: Vec::new(),
+        measure: None,
+        conflict_requires,
+    };
+    fact.measure = match kind {
+        FactKind::Tally => compile_tally(f, span, p),
+        FactKind::Record => compile_record(f, span, p),
+        _ => compile_numeric(f, kind, span, p, &mut fact),
+    };
+    if p.count > before {
+        return None;
+    }
+    Some(fact)
+}
+
+fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<MeasureSpec> {
+    let (yes, no, percent) = match (&f.value, f.yes, f.no) {
+        (Some(v), None, None) => match parse_tally(&v.text()) {
+            Some(t) => t,
+            None => {
+                p.within(
+                    span,
+                    "value",
+                    format!(
+                        "tally \"{}\" is not understood; write \"53-47\" (or `yes` and `no`)",
+                        v.text()
+                    ),
+                );
+                return None;
+            }
+        },
+        (None, Some(y), Some(n)) => (y.max(n), y.min(n), false),
+        (None, None, None) if f.unanimous => (0.0, 0.0, false),
+        _ => {
+            p.within(
+                span,
+                "kind",
+                "a tally fact needs `value = \"53-47\"`, or `yes` and `no`, or `unanimous = true`",
+            );
+            return None;
+        }
+    };
+    let tolerance = match f.tolerance.as_ref().map(parse_tolerance) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
+            p.within(span, "tolerance", e);
+            (0.0, false)
+        }
+        None => (0.0, false),
+    };
+    let mut lookalikes = Vec::new();
+    for l in &f.lookalikes {
+        match l.value.as_ref().and_then(|v| parse_tally(&v.text())) {
+            Some((a, b, _)) => lookalikes.push((a, b)),
+            None => p.within(
+                span,
+                "lookalikes",
+                "a tally look-alike needs `value = \"51-48\"`",
+            ),
+        }
+    }
+    Some(MeasureSpec::Tally {
+        yes,
+        no,
+        percent,
+        tolerance,
+        lookalikes,
+    })
+}
+
+fn compile_record(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<MeasureSpec> {
+    if f.value.is_some() {
+        p.within(
+            span,
+            "value",
+            "a record fact has no `value`: use `rank`, `since` and `span`",
+        );
+    }
+    let since = match f.since.as_deref() {
+        Some(s) => match When::parse(s) {
+            Some(w) => Some(w),
+            None => {
+                p.within(
+                    span,
+                    s,
+                    format!("`since` \"{s}\" is not a date like \"1850\" or \"1981-11\""),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let rank = f.rank.unwrap_or(1);
+    if rank == 0 {
+        p.within(
+            span,
+            "rank",
+            "`rank` counts from 1 (1 is the record itself)",
+        );
+    }
+    Some(MeasureSpec::Record {
+        rank,
+        since,
+        span: f.span,
+    })
+}
+
+/// Money, quantity, change, level and duration: a value, bands and look-alikes.
+fn compile_numeric(
+    f: &RawFact,
+    kind: FactKind,
+    span: &Range<usize>,
+    p: &mut Problems,
+    fact: &mut Fact,
+) -> Option<MeasureSpec> {
+    let k = kind.name();
+    let Some(raw) = f.value.as_ref() else {
+        if f.range.is_none() {
+            p.within(
+                span,
+                "kind",
+                format!("a {k} fact needs `value` (or `range`)"),
+            );
+            return None;
+        }
+        return numeric_from_range(f, kind, span, p, fact);
+    };
+    // The text a value is read from, and how a number in the fact's unit converts.
+    let template = match (raw, kind) {
+        (RawValue::Number(n), FactKind::Money) => {
+            format!("{} {n}", f.currency.as_deref().unwrap_or("USD"))
+        }
+        (RawValue::Number(n), FactKind::Level) => format!("{n}%"),
+        (RawValue::Number(n), FactKind::Duration) => {
+            format!("{n} {}", f.unit.as_deref().unwrap_or("years"))
+        }
+        (RawValue::Number(n), FactKind::Quantity) => match &f.unit {
+            Some(u) => format!("{n} {u}"),
+            None => {
+                p.within(
+                    span,
+                    "kind",
+                    "a quantity fact needs a unit: `value = \"510 GW\"`, or `unit`",
+                );
+                return None;
+            }
+        },
+        (RawValue::Number(n), _) => format!("{n}"),
+        (RawValue::Text(t), _) => t.clone(),
+    };
+    let (spec, conv): (MeasureSpec, Box<dyn Fn(f64) -> Option<f64>>) = match kind {
+        FactKind::Change => {
+            let Some((unit, factor)) = change_unit(f.unit.as_deref()) else {
+                p.within(span, "unit", "unknown unit of a change: use \"%\", \"pp\", \"bp\", a currency code or a physical unit");
+                return None;
+            };
+            let base = match f.base.as_deref() {
+                Some(s) => match parse_base(s) {
+                    Some(b) => Some(b),
+                    None => {
+                        p.within(span, s, format!("`base` \"{s}\" is not understood; use \"year\", \"month\" or a date like \"2016\""));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let spec = MeasureSpec::Change {
+                unit,
+                base,
+                base_required: f.base_required,
+            };
+            (spec, Box::new(move |x| Some(x * factor)))
+        }
+        _ => {
+            let Some((_, m)) = canonical(kind, &template, f.difference) else {
+                p.within(
+                    span,
+                    "value",
+                    format!(
+                        "value \"{template}\" does not read as a {k}; {}",
+                        hint(kind)
+                    ),
+                );
+                return None;
+            };
+            let spec = match m {
+                Measure::Money { currency, per, .. } => {
+                    let per = match (&f.per, per) {
+                        (Some(w), _) => crate::lexicon::measures::Measures::get().per_index(w),
+                        (None, p) => p,
+                    };
+                    let currency = f
+                        .currency
+                        .as_deref()
+                        .and_then(Currency::parse)
+                        .unwrap_or(currency);
+                    MeasureSpec::Money { currency, per }
+                }
+                Measure::Quantity { dimension, .. } if kind == FactKind::Quantity => {
+                    MeasureSpec::Quantity { dimension }
+                }
+                Measure::Quantity { .. } if kind == FactKind::Level => MeasureSpec::Level,
+                _ => MeasureSpec::Duration,
+            };
+            let template = template.clone();
+            let difference = f.difference;
+            (
+                spec,
+                Box::new(move |x| {
+                    canonical(kind, &with_number(&template, x), difference).map(|(v, _)| v)
+                }),
+            )
+        }
+    };
+    let value = match raw {
+        RawValue::Number(n) => *n,
+        RawValue::Text(t) => number_in(t).unwrap_or(0.0) * sign_of(t),
+    };
+    let Some(cv) = conv(value) else {
+        p.within(
+            span,
+            "value",
+            format!("value \"{template}\" is not understood"),
+        );
+        return None;
+    };
+    bands(f, kind, span, p, fact, value, cv, &*conv);
+    Some(spec)
+}
+
+/// A range-only fact: the range's middle is its value.
+fn numeric_from_range(
+    f: &RawFact,
+    kind: FactKind,
+    span: &Range<usize>,
+    p: &mut Problems,
+    fact: &mut Fact,
+) -> Option<MeasureSpec> {
+    if kind != FactKind::Level && kind != FactKind::Change {
+        p.within(
+            span,
+            "kind",
+            format!(
+                "a {} fact with only `range` needs `value` for its unit",
+                kind.name()
+            ),
+        );
+        return None;
+    }
+    let [a, b] = f.range?;
+    let mid = (a + b) / 2.0;
+    bands(f, kind, span, p, fact, mid, mid, &|x| Some(x));
+    if kind == FactKind::Level {
+        return Some(MeasureSpec::Level);
+    }
+    let (unit, _) = change_unit(f.unit.as_deref())?;
+    Some(MeasureSpec::Change {
+        unit,
+        base: f.base.as_deref().and_then(parse_base),
+        base_required: f.base_required,
+    })
+}
+
+/// The first number written in a value string ("$115.9 billion" → 115.9).
+fn number_in(t: &str) -> Option<f64> {
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    let len = t[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(t.len() - start);
+    t[start..start + len].replace(',', "").parse().ok()
+}
+
+fn sign_of(t: &str) -> f64 {
+    if t.trim_start().starts_with(['-', '−']) {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// The default tolerance of a kind, in the fact's unit as written (relative when `true`).
+fn default_tolerance(kind: FactKind, difference: bool) -> (f64, bool) {
+    match kind {
+        FactKind::Change | FactKind::Level => (0.1, false),
+        FactKind::Duration => (1.0, false),
+        FactKind::Quantity if difference => (0.02, false),
+        _ => (0.02, true),
+    }
+}
+
+/// The agreeing and near-miss bands and the look-alikes, in canonical units.
+#[allow(clippy::too_many_arguments)]
+fn bands(
+    f: &RawFact,
+    kind: FactKind,
+    span: &Range<usize>,
+    p: &mut Problems,
+    fact: &mut Fact,
+    value: f64,
+    cv: f64,
+    conv: &dyn Fn(f64) -> Option<f64>,
+) {
+    let tol = match f.tolerance.as_ref().map(parse_tolerance) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
+            p.within(span, "tolerance", e);
+            (0.0, false)
+        }
+        None => default_tolerance(kind, f.difference),
+    };
+    let to_c = |x: f64| conv(x).unwrap_or(f64::NAN);
+    let (lo, hi) = match f.range {
+        Some([a, b]) if a <= b => (a, b),
+        Some([a, b]) => {
+            p.within(
+                span,
+                "range",
+                format!("`range` [{a}, {b}] must be [low, high]"),
+            );
+            (a, b)
+        }
+        None => widen(value, value, value, tol),
+    };
+    let margin = match f.margin.as_ref().map(parse_tolerance) {
+        Some(Ok(m)) => m,
+        Some(Err(e)) => {
+            p.within(span, "margin", e);
+            (0.0, false)
+        }
+        None if f.range.is_some() => ((hi - lo) / 20.0, false),
+        None => tol,
+    };
+    let (nlo, nhi) = widen(lo, hi, value, margin);
+    // Conversions are increasing (factor > 0), so the ends map to the ends.
+    fact.value = Some(cv);
+    fact.agree = (to_c(lo), to_c(hi));
+    fact.near = (to_c(nlo), to_c(nhi));
+    for l in &f.lookalikes {
+        let note = l.note.clone().unwrap_or_default();
+        let v = match (&l.value, l.range) {
+            (_, Some([a, b])) if a <= b => Some((to_c(a), to_c(b))),
+            (Some(RawValue::Number(n)), None) => {
+                let t = l
+                    .tolerance
+                    .as_ref()
+                    .and_then(|t| parse_tolerance(t).ok())
+                    .unwrap_or((0.0, false));
+                let (a, b) = widen(*n, *n, *n, t);
+                Some((to_c(a), to_c(b)))
+            }
+            (Some(RawValue::Text(t)), None) => {
+                let c = canonical(kind, t, f.difference).map(|(v, _)| v);
+                let tl = l
+                    .tolerance
+                    .as_ref()
+                    .and_then(|t| parse_tolerance(t).ok())
+                    .unwrap_or((0.0, false));
+                c.map(|c| {
+                    let d = if tl.1 { c.abs() * tl.0 } else { tl.0 };
+                    (c - d, c + d)
+                })
+            }
+            _ => None,
+        };
+        match v {
+            Some((lo, hi)) if lo.is_finite() && hi.is_finite() => fact.lookalikes.push(Lookalike {
+                lo,
+                hi,
+                when: None,
+                note,
+            }),
+            _ => p.within(
+                span,
+                "lookalikes",
+                format!(
+                    "a {} look-alike needs a `value` of the fact's kind (e.g. {})",
+                    kind.name(),
+                    hint(kind)
+                ),
+            ),
+        }
+    }
+}
+
+/// How to write a value of `kind`.
+fn hint(kind: FactKind) -> &'static str {
+    match kind {
+        FactKind::Money => "write \"$115.9 billion\", \"€40 million\" or a number with `currency`",
+        FactKind::Quantity => "write \"1.48 °C\", \"510 GW\", \"424 ppm\" or a number with `unit`",
+        FactKind::Level => "write a percentage: 66.8 or \"66.8%\"",
+        FactKind::Duration => "write \"49 years\" or a number with `unit`",
+        FactKind::Change => "write a signed number with `unit` (\"%\", \"pp\", \"bp\" or a unit)",
+        FactKind::Tally => "write \"53-47\"",
+        _ => "see README, \"Claims for your own subject\"",
+    }
+}
+
+/// How a fact of the new kinds reads in messages.
+pub(super) fn expected(fact: &Fact) -> String {
+    let num = super::format_number;
+    let band = |unit: &str| match (fact.range, fact.value) {
+        (Some([a, b]), _) => format!("{}–{}{unit}", num(a), num(b)),
+        (None, Some(v)) => format!("{}{unit}", num(v)),
+        _ => String::new(),
+    };
+    match &fact.measure {
+        Some(MeasureSpec::Money { currency, .. }) => format!("{} {}", band(""), currency.code()),
+        Some(MeasureSpec::Quantity { dimension }) => band(&format!(" {}", dimension.canonical())),
+        Some(MeasureSpec::Level) => band("%"),
+        Some(MeasureSpec::Duration) => band(" years"),
+        Some(MeasureSpec::Change { unit, .. }) => {
+            let u = match unit {
+                ChangeUnit::Percent => "%".to_string(),
+                ChangeUnit::Points => " points".to_string(),
+                ChangeUnit::Quantity(d) => format!(" {}", d.canonical()),
+                ChangeUnit::Money(c) => format!(" {}", c.code()),
+            };
+            let s = band(&u);
+            if fact.value.is_some_and(|v| v > 0.0) {
+                format!("+{s}")
+            } else {
+                s
+            }
+        }
+        Some(MeasureSpec::Tally {
+            yes, no, percent, ..
+        }) => {
+            if *yes == 0.0 && *no == 0.0 {
+                "unanimous".into()
+            } else if *percent {
+                format!("{}%–{}%", num(*yes), num(*no))
+            } else {
+                format!("{}–{}", num(*yes), num(*no))
+            }
+        }
+        Some(MeasureSpec::Record { rank, since, span }) => {
+            let mut s = if *rank == 1 {
+                "a record".to_string()
+            } else {
+                format!("rank {rank}")
+            };
+            if let Some(w) = since {
+                s.push_str(&format!(" since {}", super::format_when(w)));
+            }
+            if let Some(y) = span {
+                s.push_str(&format!(" in {} years", num(*y)));
+            }
+            s
+        }
+        None => String::new(),
+    }
+}

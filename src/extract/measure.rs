@@ -1,0 +1,240 @@
+//! Measures (issue 16): money, physical quantities, changes, tallies, records and durations.
+//!
+//! Each form has its own file ([`super::money`], [`super::physical`], [`super::change`],
+//! [`super::tally`], [`super::record`]); this one holds the figure value they produce and
+//! tries them in order at a token. They run before the older forms, so the numbers they read
+//! ("the 6 of a 6-3 ruling", "25 basis points", "a quarter point") are never taken for counts
+//! or shares.
+
+use super::numeral::{Numeral, digits_at, numeral_at};
+use super::{Bound, Figure, FigureValue, Kind, When};
+use crate::lexicon::measures::{Currency, Dimension, Measures};
+use crate::text::{TokKind, Words};
+
+/// What a change is measured in: percent and percentage points are different measures, and
+/// an absolute change carries its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeUnit {
+    /// A relative change: "rose 9.1%".
+    Percent,
+    /// Percentage points ("up 0.5 percentage points"; basis points are converted: 25 bp is
+    /// 0.25 points).
+    Points,
+    /// An absolute change of a physical quantity ("an increase of 3 ppm"), canonical unit.
+    Quantity(Dimension),
+    /// An absolute change of money ("up $8 billion").
+    Money(Currency),
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// The same time a year earlier ("from a year earlier", "year on year").
+    Year,
+    /// The previous month ("from the previous month").
+    Month,
+    /// A stated date or period ("from 2016", "over May 2022").
+    Date(When),
+}
+
+/// A measure a sentence states. Values are intervals in the canonical unit of their kind
+/// (the currency's unit, the dimension's unit, percent or points, years).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Measure {
+    /// An amount of money in `currency`, optionally per a unit ("a gallon"): the index of the
+    /// `per` word in the measures lexicon.
+    Money {
+        lo: f64,
+        hi: f64,
+        currency: Currency,
+        per: Option<u16>,
+    },
+    /// A physical quantity in the canonical unit of its dimension.
+    Quantity {
+        lo: f64,
+        hi: f64,
+        dimension: Dimension,
+    },
+    /// A change: `signed` when the words give a direction (then a fall is negative).
+    Change {
+        lo: f64,
+        hi: f64,
+        unit: ChangeUnit,
+        signed: bool,
+        base: Option<Base>,
+    },
+    /// A vote or ruling: the larger and the smaller side ("53-47"), or percentages of the
+    /// vote ("51.9% to 48.1%").
+    Tally { yes: f64, no: f64, percent: bool },
+    /// "unanimously": no vote against.
+    Unanimous,
+    /// A record: its rank (1 for "highest", 2 for "second-highest"), the date it is counted
+    /// since, and the span of years it covers ("a 40-year high").
+    Record {
+        rank: u32,
+        since: Option<When>,
+        span: Option<f64>,
+    },
+    /// A span of time, in years.
+    Duration { lo: f64, hi: f64 },
+}
+
+impl Measure {
+    /// A short name of the form, for `explain`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Measure::Money { .. } => "money",
+            Measure::Quantity { .. } => "quantity",
+            Measure::Change { .. } => "change",
+            Measure::Tally { .. } | Measure::Unanimous => "tally",
+            Measure::Record { .. } => "record",
+            Measure::Duration { .. } => "duration",
+        }
+    }
+}
+
+impl Figure {
+    /// A measure stated by tokens `toks`.
+    pub(super) fn measured(
+        w: &Words,
+        m: Measure,
+        bound: Bound,
+        toks: std::ops::Range<usize>,
+    ) -> Figure {
+        // Money keeps the kind the older stages know (a quantity that owns a period, never a
+        // count), so adding its reading changes no period of another figure.
+        let kind = if matches!(m, Measure::Money { .. }) {
+            Kind::Money
+        } else {
+            Kind::Measure
+        };
+        Figure::build(w, kind, FigureValue::Measure(m), bound, toks)
+    }
+
+    /// The measure a figure states, if it is one.
+    pub fn measure(&self) -> Option<Measure> {
+        match self.value() {
+            FigureValue::Measure(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// A measure starting at token `i`, and the token after it.
+pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+    let tok = w.toks.get(i)?;
+    if tok.kind == TokKind::Number {
+        super::tally::tally_at(text, w, i)
+            .or_else(|| super::change::change_after_number(text, w, i))
+            .or_else(|| super::money::money_at(text, w, i))
+            .or_else(|| super::physical::quantity_at(text, w, i))
+            .or_else(|| super::record::duration_at(text, w, i))
+    } else {
+        super::money::money_at(text, w, i)
+            .or_else(|| super::change::change_at(text, w, i))
+            .or_else(|| super::record::record_at(text, w, i))
+            .or_else(|| super::tally::unanimous_at(w, i))
+            .or_else(|| super::change::change_after_number(text, w, i))
+            .or_else(|| super::record::duration_at(text, w, i))
+    }
+}
+
+/// A unit found after a number: its dimension, conversion and the token after it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct UnitHit {
+    pub(super) dimension: Dimension,
+    pub(super) factor: f64,
+    pub(super) offset: f64,
+    pub(super) end: usize,
+}
+
+impl UnitHit {
+    /// `v` in the canonical unit of `dimension` (the offset of absolute temperatures does not
+    /// apply to a difference).
+    pub(super) fn canonical(&self, v: f64, dimension: Dimension) -> f64 {
+        if dimension == Dimension::TemperatureDifference {
+            v * self.factor
+        } else {
+            v * self.factor + self.offset
+        }
+    }
+}
+
+/// The physical unit spelled at token `k` (a table unit, or a mass unit of the English
+/// lexicon).
+pub(super) fn unit_at(w: &Words, k: usize) -> Option<UnitHit> {
+    let m = Measures::get();
+    for u in &m.units {
+        if let Some(end) = w.is_phrase(k, &u.spelling) {
+            return Some(UnitHit {
+                dimension: u.dimension,
+                factor: u.factor,
+                offset: u.offset,
+                end,
+            });
+        }
+    }
+    let (kg, end) = super::unit::mass_unit_at(w, k)?;
+    Some(UnitHit {
+        dimension: Dimension::Mass,
+        factor: kg,
+        offset: 0.0,
+        end,
+    })
+}
+
+/// A number at token `i` with the unit written against its digits ("1.5C", "37.4Gt"): its
+/// value, the token after it, and the unit.
+pub(super) fn glued_at(text: &str, w: &Words, i: usize) -> Option<(f64, UnitHit)> {
+    let t = w.toks.get(i)?;
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let raw = t.text(text);
+    let split = raw.find(|c: char| c.is_alphabetic())?;
+    let (num, letters) = raw.split_at(split);
+    let letters = letters.to_lowercase();
+    let m = Measures::get();
+    let spelling = m
+        .glued
+        .iter()
+        .find(|(l, _)| *l == letters)
+        .map(|(_, u)| u)?;
+    let u = m.unit(spelling)?;
+    let clean: String = num.chars().filter(|c| *c != ',').collect();
+    let v: f64 = clean.parse().ok().filter(|v: &f64| v.is_finite())?;
+    Some((
+        v,
+        UnitHit {
+            dimension: u.dimension,
+            factor: u.factor,
+            offset: u.offset,
+            end: i + 1,
+        },
+    ))
+}
+
+/// A plain number (digits or words) at token `i` that can carry a unit: not a year, not an
+/// ordinal.
+pub(super) fn plain_number_at(text: &str, w: &Words, i: usize) -> Option<Numeral> {
+    let n = numeral_at(text, w, i)?;
+    if n.year_like || n.suffix != super::numeral::Suffix::None {
+        return None;
+    }
+    Some(n)
+}
+
+/// Digits only (tallies are written in digits).
+pub(super) fn digits_only_at(text: &str, w: &Words, i: usize) -> Option<Numeral> {
+    let n = digits_at(text, w, i)?;
+    if n.year_like || n.suffix != super::numeral::Suffix::None || n.fraction {
+        return None;
+    }
+    Some(n)
+}
+
+/// Whether the phrase `phrase` ends exactly at token `end`.
+pub(super) fn phrase_ends_at(w: &Words, phrase: &str, end: usize) -> bool {
+    let len = phrase.split(' ').count();
+    end >= len && w.is_phrase(end - len, phrase) == Some(end)
+}
