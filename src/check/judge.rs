@@ -72,7 +72,7 @@ pub(super) fn judge(
         if dated && other_time {
             continue;
         }
-        match judge_fact(claim, fact, text, s) {
+        match judge_fact(claim, fact, text, s, prev) {
             Outcome::Agree(span) => {
                 first_agree.get_or_insert((fi, span));
             }
@@ -104,13 +104,19 @@ pub(super) fn judge(
     })
 }
 
-fn judge_fact(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+fn judge_fact(
+    claim: &Claim,
+    fact: &Fact,
+    text: &str,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+) -> Outcome {
     match fact.kind {
         FactKind::Count
         | FactKind::Rate
         | FactKind::Share
         | FactKind::Mass
-        | FactKind::Multiplier => judge_quantity(claim, fact, text, s),
+        | FactKind::Multiplier => judge_quantity(claim, fact, text, s, prev),
         FactKind::Date => judge_date(fact, text, s),
         FactKind::Person => judge_person(fact, text, s),
         FactKind::Assertion => judge_assertion(fact, text, s),
@@ -128,7 +134,13 @@ fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
     lo <= a.1 + eps && a.0 <= hi + eps
 }
 
-fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+fn judge_quantity(
+    claim: &Claim,
+    fact: &Fact,
+    text: &str,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+) -> Outcome {
     let an = s.analysis(text);
     let w = s.words(text);
     let policy = claim.policy.resolve();
@@ -163,6 +175,17 @@ fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outco
             _ => Binding::Unbound,
         };
         if binding == Binding::Other {
+            continue;
+        }
+        // A bare number is a count only when the sentence (or the one it continues) names
+        // what it counts ("deaths reached 70,000"): "Jackson, 51, was confirmed" states no
+        // count of Republicans.
+        if binding == Binding::Unbound
+            && matches!(fact.kind, FactKind::Count | FactKind::Rate)
+            && !fact.nouns.terms.is_empty()
+            && !s.has(text, &fact.nouns)
+            && !prev.is_some_and(|p| p.has(text, &fact.nouns))
+        {
             continue;
         }
         let (mut lo, mut hi) = (f.lo(), f.hi());

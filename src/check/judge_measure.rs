@@ -55,14 +55,21 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
     let an = s.analysis(text);
     let w = s.words(text);
     let policy = claim.policy.resolve();
-    // Figures the period stage does not date (changes, tallies, records) take the sentence's
-    // dates.
-    let sentence_dates: Vec<When> = an
+    // Figures the period stage does not date (quantities, changes, tallies, records) take the
+    // sentence's dates; when one of them is the claim's period, that one ("1.58 °C above the
+    // 1850-1900 average in 2023": 1850-1900 is a comparison base, not the period).
+    let mut sentence_dates: Vec<When> = an
         .figures
         .iter()
         .filter_map(Figure::when)
         .filter(|d| d.precision != Precision::Relative)
         .collect();
+    if sentence_dates
+        .iter()
+        .any(|d| claim.period.iter().any(|p| p.overlaps(d)))
+    {
+        sentence_dates.retain(|d| claim.period.iter().any(|p| p.overlaps(d)));
+    }
     let mut agree = None;
     let mut conflict = None;
     for (fi, f) in an.figures.iter().enumerate() {

@@ -175,7 +175,7 @@ fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
         "bp" | "basis points" => return Some((ChangeUnit::Points, 0.01)),
         _ => {}
     }
-    if let Some(c) = Currency::parse(u) {
+    if let Some(c) = known_currency(u) {
         return Some((ChangeUnit::Money(c), 1.0));
     }
     let (_, m) = canonical(FactKind::Quantity, &format!("1 {u}"), true)?;
@@ -183,6 +183,14 @@ fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
         Measure::Quantity { lo, dimension, .. } => Some((ChangeUnit::Quantity(dimension), lo)),
         _ => None,
     }
+}
+
+/// A currency code the measures lexicon knows ("USD", "eur"): three letters alone could be
+/// a unit ("ppm").
+fn known_currency(code: &str) -> Option<Currency> {
+    crate::lexicon::measures::Measures::get()
+        .currency_codes
+        .get(&code.trim().to_lowercase())
 }
 
 fn parse_base(s: &str) -> Option<Base> {
@@ -241,6 +249,15 @@ pub(super) fn compile(
             span,
             "currency",
             format!("`currency` does not apply to a {k} fact"),
+        );
+    }
+    if let Some(c) = f.currency.as_deref()
+        && known_currency(c).is_none()
+    {
+        p.within(
+            span,
+            c,
+            format!("unknown currency \"{c}\"; use an ISO 4217 code such as USD, EUR or GBP"),
         );
     }
     let mut fact = Fact {
@@ -456,7 +473,7 @@ fn compile_numeric(
                     let currency = f
                         .currency
                         .as_deref()
-                        .and_then(Currency::parse)
+                        .and_then(known_currency)
                         .unwrap_or(currency);
                     MeasureSpec::Money { currency, per }
                 }

@@ -77,6 +77,8 @@ pub enum Measure {
     },
     /// A span of time, in years.
     Duration { lo: f64, hi: f64 },
+    /// An age that names a subgroup ("18 and older", "aged 65"): compared with nothing.
+    Age { years: f64 },
 }
 
 impl Measure {
@@ -89,6 +91,77 @@ impl Measure {
             Measure::Tally { .. } | Measure::Unanimous => "tally",
             Measure::Record { .. } => "record",
             Measure::Duration { .. } => "duration",
+            Measure::Age { .. } => "age",
+        }
+    }
+}
+
+impl std::fmt::Display for Measure {
+    /// How `explain` shows a measure: "temperature difference 1.58 °C", "tally 53-47".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let span = |f: &mut std::fmt::Formatter<'_>, lo: f64, hi: f64, unit: &str| {
+            if lo == hi {
+                write!(f, "{lo}{unit}")
+            } else {
+                write!(f, "{lo}..{hi}{unit}")
+            }
+        };
+        match *self {
+            Measure::Money {
+                lo,
+                hi,
+                currency,
+                per,
+            } => {
+                write!(f, "money ")?;
+                span(f, lo, hi, &format!(" {}", currency.code()))?;
+                if let Some(p) = per.and_then(|p| Measures::get().per_words.get(usize::from(p))) {
+                    write!(f, " per {p}")?;
+                }
+                Ok(())
+            }
+            Measure::Quantity { lo, hi, dimension } => {
+                write!(f, "{} ", dimension.name())?;
+                span(f, lo, hi, &format!(" {}", dimension.canonical()))
+            }
+            Measure::Change {
+                lo, hi, unit, base, ..
+            } => {
+                write!(f, "change ")?;
+                let u = match unit {
+                    ChangeUnit::Percent => "%".to_string(),
+                    ChangeUnit::Points => " points".to_string(),
+                    ChangeUnit::Quantity(d) => format!(" {}", d.canonical()),
+                    ChangeUnit::Money(c) => format!(" {}", c.code()),
+                };
+                span(f, lo, hi, &u)?;
+                match base {
+                    Some(Base::Year) => write!(f, " on a year earlier"),
+                    Some(Base::Month) => write!(f, " on a month earlier"),
+                    Some(Base::Date(d)) => write!(f, " since {}..{}", d.lo, d.hi),
+                    None => Ok(()),
+                }
+            }
+            Measure::Tally { yes, no, percent } => {
+                let p = if percent { "%" } else { "" };
+                write!(f, "tally {yes}{p}-{no}{p}")
+            }
+            Measure::Unanimous => write!(f, "tally unanimous"),
+            Measure::Record { rank, since, span } => {
+                write!(f, "record rank {rank}")?;
+                if let Some(s) = since {
+                    write!(f, " since {}", s.lo / 10_000)?;
+                }
+                if let Some(y) = span {
+                    write!(f, " over {y} years")?;
+                }
+                Ok(())
+            }
+            Measure::Duration { lo, hi } => {
+                write!(f, "duration ")?;
+                span(f, lo, hi, " years")
+            }
+            Measure::Age { years } => write!(f, "age {years} (a subgroup)"),
         }
     }
 }
@@ -125,6 +198,7 @@ pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usi
     let tok = w.toks.get(i)?;
     if tok.kind == TokKind::Number {
         super::tally::tally_at(text, w, i)
+            .or_else(|| super::record::age_at(text, w, i))
             .or_else(|| super::change::change_after_number(text, w, i))
             .or_else(|| super::money::money_at(text, w, i))
             .or_else(|| super::physical::quantity_at(text, w, i))

@@ -89,6 +89,41 @@ fn years_at(text: &str, w: &Words, k: usize) -> Option<(f64, usize)> {
     Some((n.value * u, unit_at + 1))
 }
 
+/// An age at the number at token `i` ("aged 65", "ages 18 to 24", "18 and older", "65
+/// years and over"): a subgroup, never a count or a duration. Its words are consumed so no
+/// later stage reads them.
+pub(super) fn age_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+    let m = Measures::get();
+    let n = plain_number_at(text, w, i)?;
+    let after_prefix = i > 0 && m.age_before.contains(w.word(i - 1));
+    let mut end = n.end;
+    // "65 years", "65-year-olds".
+    let k = skip_joiners(w, end);
+    if m.duration_units.get(w.word(k)).is_some_and(|u| u == 1.0) {
+        end = k + 1;
+    }
+    let suffix = m.age_after.iter().find_map(|p| w.is_phrase(end, p));
+    if let Some(e) = suffix {
+        end = e;
+    } else if after_prefix {
+        // "ages 18 to 24", "aged 18-29".
+        let j = n.end;
+        if w.lex.bounds.range_joiners.contains(w.word(j))
+            && let Some(b) = plain_number_at(text, w, j + 1)
+            && b.value > n.value
+        {
+            end = b.end;
+        } else {
+            end = n.end;
+        }
+    } else {
+        return None;
+    }
+    let start = if after_prefix { i - 1 } else { i };
+    let a = Measure::Age { years: n.value };
+    Some((Figure::measured(w, a, Bound::Exact, start..end), end))
+}
+
 /// A duration at the number at token `i` ("22 years", "a 10-year plan", "four decades"), or
 /// the span of a record ("a 40-year high").
 pub(super) fn duration_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
