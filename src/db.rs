@@ -1671,7 +1671,8 @@ quote = "eight companies"
                 .any(|x| x.message.contains("unknown unit \"stone\"") && x.line == at),
             "{e}"
         );
-        let e = load(&MINIMAL.replace("\"count\"", "\"tally\"")).unwrap_err();
+        // "tally" became a kind (issue 16): "poll" is still unknown.
+        let e = load(&MINIMAL.replace("\"count\"", "\"poll\"")).unwrap_err();
         assert!(e.0[0].message.contains("unknown fact kind"), "{e}");
     }
 
@@ -1718,12 +1719,12 @@ quote = "eight companies"
 
     #[test]
     fn problems_are_listed_up_to_a_limit_and_then_counted() {
-        let src = claims(MAX_ERRORS_PER_FILE + 5).replace("\"count\"", "\"tally\"");
+        let src = claims(MAX_ERRORS_PER_FILE + 5).replace("\"count\"", "\"poll\"");
         let e = load(&src).unwrap_err();
         assert_eq!(e.0.len(), MAX_ERRORS_PER_FILE + 1);
         assert_eq!(
             e.0[MAX_ERRORS_PER_FILE - 1].line,
-            line_of(&src, "tally", MAX_ERRORS_PER_FILE - 1)
+            line_of(&src, "poll", MAX_ERRORS_PER_FILE - 1)
         );
         assert!(
             e.0[MAX_ERRORS_PER_FILE].message.contains("5 more problems"),

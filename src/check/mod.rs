@@ -65,3 +65,6 @@ pub struct Finding {
 pub fn check(db: &Database, text: &str) -> Vec<Finding> {
     candidates::check(db, text)
 }
+
+#[cfg(test)]
+mod judge_measure_tests;

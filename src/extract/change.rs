@@ -13,6 +13,8 @@ use crate::text::Words;
 
 /// Most words between a change verb and its number (a bound: "by nearly", "about").
 const VERB_REACH: usize = 4;
+/// Most words of an object between a change verb and its "by" ("raised the policy rate by").
+const OBJECT_REACH: usize = 5;
 
 /// The direction a word gives a change: `Some(true)` up, `Some(false)` down.
 fn direction(m: &Measures, word: &str, nouns: bool) -> Option<bool> {
@@ -62,9 +64,28 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
     } else {
         return None;
     };
-    // The number may follow a bound ("by nearly 50%"); nothing else may stand between.
-    let j = (first..(first + VERB_REACH).min(w.toks.len()))
-        .find(|&j| plain_number_at(text, w, j).is_some() || glued_at(text, w, j).is_some())?;
+    // The number may follow a bound ("by nearly 50%"); nothing else may stand between. An
+    // amount of money starts at its sign ("rose $8 billion").
+    let is_number = |j: usize| {
+        Measures::get().currency_signs.get(w.word(j)).is_some()
+            || plain_number_at(text, w, j).is_some()
+            || glued_at(text, w, j).is_some()
+    };
+    // "raised the rate by 25 basis points": the object, then "by" and the amount.
+    let by = w.lex.people.by.as_str();
+    let first = if is_number(first) {
+        first
+    } else {
+        (first..(first + OBJECT_REACH).min(w.toks.len()))
+            .take_while(|&k| w.toks[k].kind == crate::text::TokKind::Word)
+            .find(|&k| w.word(k) == by)
+            .map_or(first, |k| k + 1)
+    };
+    let j = if Measures::get().currency_signs.get(w.word(first)).is_some() {
+        first
+    } else {
+        (first..(first + VERB_REACH).min(w.toks.len())).find(|&j| is_number(j))?
+    };
     let (bound, bstart) = bound_before(w, j);
     if j != first && bstart != first {
         return None;

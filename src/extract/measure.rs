@@ -176,10 +176,11 @@ impl Figure {
     ) -> Figure {
         // Money keeps the kind the older stages know (a quantity that owns a period, never a
         // count), so adding its reading changes no period of another figure.
-        let kind = if matches!(m, Measure::Money { .. }) {
-            Kind::Money
-        } else {
-            Kind::Measure
+        // Likewise a change keeps the kind the older stages give changes.
+        let kind = match m {
+            Measure::Money { .. } => Kind::Money,
+            Measure::Change { .. } => Kind::Change,
+            _ => Kind::Measure,
         };
         Figure::build(w, kind, FigureValue::Measure(m), bound, toks)
     }

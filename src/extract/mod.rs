@@ -231,4 +231,6 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
 }
 
 #[cfg(test)]
+mod measure_tests;
+#[cfg(test)]
 mod tests;

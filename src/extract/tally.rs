@@ -4,7 +4,7 @@
 
 use super::measure::{Measure, digits_only_at};
 use super::unit::percent_after;
-use super::{Bound, Figure};
+use super::{Bound, Figure, Kind};
 use crate::lexicon::measures::Measures;
 use crate::text::{TokKind, Words};
 
@@ -57,7 +57,15 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         end = e;
     }
     let percent = a_pct.is_some();
-    if percent != b_pct.is_some() || a.value < b.value || a.value <= 0.0 {
+    if percent != b_pct.is_some() || a.value <= 0.0 {
+        return None;
+    }
+    // "5.25% to 5.5%": one range of percentages, never two shares.
+    if percent && a.value < b.value {
+        let f = Figure::quantity(w, Kind::Share, (a.value, b.value), Bound::Range, i..end);
+        return Some((f, end));
+    }
+    if a.value < b.value {
         return None;
     }
     if percent && a.value + b.value > PERCENT_SUM_MAX {
