@@ -10,6 +10,7 @@ mod formats;
 mod interchange;
 mod lint;
 mod markup;
+mod measures;
 mod regressions;
 mod reliability;
 mod sentences;
