@@ -13,11 +13,12 @@ use toml::Spanned;
 use crate::extract::{OPEN_END, Per, Precision, When, unit_to_kg};
 
 mod measure;
+mod measure_value;
 use crate::lexicon::{Lexicon, LexiconExtension};
 use crate::policy::ClaimPolicy;
 use crate::terms::{Term, TermGroup};
 pub use measure::MeasureSpec;
-use measure::RawValue;
+use measure_value::RawValue;
 
 /// The database compiled into the binary (`claims.toml` at the crate root).
 pub const EMBEDDED: &str = include_str!("../claims.toml");
@@ -1579,7 +1580,7 @@ impl Fact {
                 .terms
                 .first()
                 .map_or_else(String::new, |t| t.source().to_string()),
-            _ => measure::expected(self),
+            _ => measure_value::expected(self),
         }
     }
 }

@@ -357,10 +357,8 @@ fn noun_near(text: &str, w: &Words, f: &Figure, nouns: &TermGroup) -> Option<usi
         .map(|(a, b)| {
             if b <= f.toks.start {
                 f.toks.start - b
-            } else if a >= f.toks.end {
-                a - f.toks.end
             } else {
-                0
+                a.saturating_sub(f.toks.end)
             }
         })
         .filter(|&d| d <= NOUN_REACH)

@@ -6,41 +6,17 @@
 
 use std::ops::Range;
 
-use serde::Deserialize;
-
+use super::measure_value::{
+    RawValue, canonical, change_unit, hint, known_currency, number_in, parse_base, parse_tally,
+    sign_of, with_number,
+};
 use super::{
     Fact, FactKind, Lookalike, Problems, RawFact, compile_group, parse_tolerance, tolerance_text,
     widen,
 };
-use crate::extract::{self, Base, ChangeUnit, Kind, Measure, When};
-use crate::lexicon::Lexicon;
+use crate::extract::{Base, ChangeUnit, Measure, When};
 use crate::lexicon::measures::{Currency, Dimension};
 use crate::terms::TermGroup;
-
-/// A value as the database writes it: a number, or a figure as a source writes it.
-#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
-#[serde(untagged)]
-pub(super) enum RawValue {
-    Number(f64),
-    Text(String),
-}
-
-impl RawValue {
-    /// The number, if the value is one.
-    pub(super) fn number(&self) -> Option<f64> {
-        match self {
-            RawValue::Number(n) => Some(*n),
-            RawValue::Text(_) => None,
-        }
-    }
-
-    fn text(&self) -> String {
-        match self {
-            RawValue::Number(n) => format!("{n}"),
-            RawValue::Text(s) => s.clone(),
-        }
-    }
-}
 
 /// What a fact of the new kinds compares, beyond its value and bands.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,112 +68,6 @@ impl FactKind {
                 | FactKind::Duration
                 | FactKind::Quantity
         )
-    }
-}
-
-/// A figure read from a value string: the measure (or a mass, a share) it states.
-fn read(text: &str) -> Option<extract::Figure> {
-    let lex = Lexicon::english();
-    let toks = crate::text::tokenize(text, 0..text.len());
-    let w = crate::text::Words::new(text, toks, lex);
-    extract::figures(text, &w)
-        .into_iter()
-        .find(|f| f.kind() != Kind::When)
-}
-
-/// The canonical value a value string states for a fact of `kind`, and the measure.
-fn canonical(kind: FactKind, text: &str, difference: bool) -> Option<(f64, Measure)> {
-    // A temperature difference is read as one: "2.12 °F" above something.
-    let cued = if difference {
-        format!("{text} above")
-    } else {
-        text.to_string()
-    };
-    let f = read(&cued)?;
-    if kind == FactKind::Quantity && f.kind() == Kind::Mass {
-        let m = Measure::Quantity {
-            lo: f.lo(),
-            hi: f.hi(),
-            dimension: Dimension::Mass,
-        };
-        return Some((f.lo(), m));
-    }
-    if kind == FactKind::Level && f.kind() == Kind::Share {
-        let m = Measure::Quantity {
-            lo: f.lo(),
-            hi: f.hi(),
-            dimension: Dimension::Concentration,
-        };
-        return Some((f.lo(), m));
-    }
-    let m = f.measure()?;
-    let v = match (kind, m) {
-        (FactKind::Money, Measure::Money { lo, .. }) => lo,
-        (FactKind::Quantity, Measure::Quantity { lo, .. }) => lo,
-        (FactKind::Duration, Measure::Duration { lo, .. }) => lo,
-        _ => return None,
-    };
-    Some((v, m))
-}
-
-/// The value string with its number replaced by `x` (the number is the first run of digits).
-fn with_number(template: &str, x: f64) -> String {
-    let start = template.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-    let len = template[start..]
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(template.len() - start);
-    format!("{}{}{}", &template[..start], x, &template[start + len..])
-}
-
-/// Parses a tally written "53-47", "51.9%-48.1%" or "17,410,742-16,141,241".
-fn parse_tally(s: &str) -> Option<(f64, f64, bool)> {
-    let s: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',')
-        .collect();
-    let (a, b) = s.split_once(['-', '–', '—'])?;
-    let percent = a.ends_with('%');
-    if percent != b.ends_with('%') {
-        return None;
-    }
-    let a: f64 = a.trim_end_matches('%').parse().ok()?;
-    let b: f64 = b.trim_end_matches('%').parse().ok()?;
-    (a.is_finite() && b.is_finite() && a >= 0.0 && b >= 0.0).then(|| (a.max(b), a.min(b), percent))
-}
-
-/// The unit of a change fact: "%", "pp" (or "points"), "bp", a currency code, or a physical
-/// unit; with the factor that brings its values to the canonical unit.
-fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
-    let u = unit.unwrap_or("%").trim();
-    match u {
-        "%" | "percent" => return Some((ChangeUnit::Percent, 1.0)),
-        "pp" | "points" | "percentage points" => return Some((ChangeUnit::Points, 1.0)),
-        "bp" | "basis points" => return Some((ChangeUnit::Points, 0.01)),
-        _ => {}
-    }
-    if let Some(c) = known_currency(u) {
-        return Some((ChangeUnit::Money(c), 1.0));
-    }
-    let (_, m) = canonical(FactKind::Quantity, &format!("1 {u}"), true)?;
-    match m {
-        Measure::Quantity { lo, dimension, .. } => Some((ChangeUnit::Quantity(dimension), lo)),
-        _ => None,
-    }
-}
-
-/// A currency code the measures lexicon knows ("USD", "eur"): three letters alone could be
-/// a unit ("ppm").
-fn known_currency(code: &str) -> Option<Currency> {
-    crate::lexicon::measures::Measures::get()
-        .currency_codes
-        .get(&code.trim().to_lowercase())
-}
-
-fn parse_base(s: &str) -> Option<Base> {
-    match s.trim() {
-        "year" => Some(Base::Year),
-        "month" => Some(Base::Month),
-        other => When::parse(other).map(Base::Date),
     }
 }
 
@@ -505,7 +375,12 @@ fn compile_numeric(
         );
         return None;
     };
-    bands(f, kind, span, p, fact, value, cv, &*conv);
+    let value = Written {
+        value,
+        canonical: cv,
+        conv: &*conv,
+    };
+    bands(f, kind, span, p, fact, &value);
     Some(spec)
 }
 
@@ -530,7 +405,12 @@ fn numeric_from_range(
     }
     let [a, b] = f.range?;
     let mid = (a + b) / 2.0;
-    bands(f, kind, span, p, fact, mid, mid, &|x| Some(x));
+    let value = Written {
+        value: mid,
+        canonical: mid,
+        conv: &|x| Some(x),
+    };
+    bands(f, kind, span, p, fact, &value);
     if kind == FactKind::Level {
         return Some(MeasureSpec::Level);
     }
@@ -540,23 +420,6 @@ fn numeric_from_range(
         base: f.base.as_deref().and_then(parse_base),
         base_required: f.base_required,
     })
-}
-
-/// The first number written in a value string ("$115.9 billion" → 115.9).
-fn number_in(t: &str) -> Option<f64> {
-    let start = t.find(|c: char| c.is_ascii_digit())?;
-    let len = t[start..]
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .unwrap_or(t.len() - start);
-    t[start..start + len].replace(',', "").parse().ok()
-}
-
-fn sign_of(t: &str) -> f64 {
-    if t.trim_start().starts_with(['-', '−']) {
-        -1.0
-    } else {
-        1.0
-    }
 }
 
 /// The default tolerance of a kind, in the fact's unit as written (relative when `true`).
@@ -569,18 +432,24 @@ fn default_tolerance(kind: FactKind, difference: bool) -> (f64, bool) {
     }
 }
 
+/// A fact's value as written, in the canonical unit, and how any number written in the
+/// fact's unit (a range end, a tolerance) converts.
+struct Written<'a> {
+    value: f64,
+    canonical: f64,
+    conv: &'a dyn Fn(f64) -> Option<f64>,
+}
+
 /// The agreeing and near-miss bands and the look-alikes, in canonical units.
-#[allow(clippy::too_many_arguments)]
 fn bands(
     f: &RawFact,
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
     fact: &mut Fact,
-    value: f64,
-    cv: f64,
-    conv: &dyn Fn(f64) -> Option<f64>,
+    written: &Written,
 ) {
+    let (value, cv, conv) = (written.value, written.canonical, written.conv);
     let tol = match f.tolerance.as_ref().map(parse_tolerance) {
         Some(Ok(t)) => t,
         Some(Err(e)) => {
@@ -660,74 +529,5 @@ fn bands(
                 ),
             ),
         }
-    }
-}
-
-/// How to write a value of `kind`.
-fn hint(kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Money => "write \"$115.9 billion\", \"€40 million\" or a number with `currency`",
-        FactKind::Quantity => "write \"1.48 °C\", \"510 GW\", \"424 ppm\" or a number with `unit`",
-        FactKind::Level => "write a percentage: 66.8 or \"66.8%\"",
-        FactKind::Duration => "write \"49 years\" or a number with `unit`",
-        FactKind::Change => "write a signed number with `unit` (\"%\", \"pp\", \"bp\" or a unit)",
-        FactKind::Tally => "write \"53-47\"",
-        _ => "see README, \"Claims for your own subject\"",
-    }
-}
-
-/// How a fact of the new kinds reads in messages.
-pub(super) fn expected(fact: &Fact) -> String {
-    let num = super::format_number;
-    let band = |unit: &str| match (fact.range, fact.value) {
-        (Some([a, b]), _) => format!("{}–{}{unit}", num(a), num(b)),
-        (None, Some(v)) => format!("{}{unit}", num(v)),
-        _ => String::new(),
-    };
-    match &fact.measure {
-        Some(MeasureSpec::Money { currency, .. }) => format!("{} {}", band(""), currency.code()),
-        Some(MeasureSpec::Quantity { dimension }) => band(&format!(" {}", dimension.canonical())),
-        Some(MeasureSpec::Level) => band("%"),
-        Some(MeasureSpec::Duration) => band(" years"),
-        Some(MeasureSpec::Change { unit, .. }) => {
-            let u = match unit {
-                ChangeUnit::Percent => "%".to_string(),
-                ChangeUnit::Points => " points".to_string(),
-                ChangeUnit::Quantity(d) => format!(" {}", d.canonical()),
-                ChangeUnit::Money(c) => format!(" {}", c.code()),
-            };
-            let s = band(&u);
-            if fact.value.is_some_and(|v| v > 0.0) {
-                format!("+{s}")
-            } else {
-                s
-            }
-        }
-        Some(MeasureSpec::Tally {
-            yes, no, percent, ..
-        }) => {
-            if *yes == 0.0 && *no == 0.0 {
-                "unanimous".into()
-            } else if *percent {
-                format!("{}%–{}%", num(*yes), num(*no))
-            } else {
-                format!("{}–{}", num(*yes), num(*no))
-            }
-        }
-        Some(MeasureSpec::Record { rank, since, span }) => {
-            let mut s = if *rank == 1 {
-                "a record".to_string()
-            } else {
-                format!("rank {rank}")
-            };
-            if let Some(w) = since {
-                s.push_str(&format!(" since {}", super::format_when(w)));
-            }
-            if let Some(y) = span {
-                s.push_str(&format!(" in {} years", num(*y)));
-            }
-            s
-        }
-        None => String::new(),
     }
 }

@@ -72,7 +72,7 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         return None;
     }
     let whole = |v: f64| v.fract() == 0.0 || v >= 1e5;
-    if !percent && !(whole(a.value) && whole(b.value)) {
+    if !(percent || whole(a.value) && whole(b.value)) {
         return None;
     }
     let context = (i.saturating_sub(CONTEXT_REACH)..i)
