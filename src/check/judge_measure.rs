@@ -255,7 +255,7 @@ fn stated(
         |nouns: &TermGroup| nouns.terms.is_empty() || noun_near(text, w, f, nouns).is_some();
     match (spec, m) {
         (
-            MeasureSpec::Money { currency, per },
+            MeasureSpec::Money { currency, per, .. },
             Some(Measure::Money {
                 lo,
                 hi,
@@ -264,7 +264,7 @@ fn stated(
             }),
         ) if c == *currency && p == *per && bound_noun(&fact.nouns) => interval(lo, hi),
         (
-            MeasureSpec::Quantity { dimension },
+            MeasureSpec::Quantity { dimension, .. },
             Some(Measure::Quantity {
                 lo,
                 hi,
@@ -275,6 +275,7 @@ fn stated(
         (
             MeasureSpec::Quantity {
                 dimension: Dimension::Mass,
+                ..
             },
             None,
         ) if f.kind() == Kind::Mass && bound_noun(&fact.nouns) => interval(f.lo(), f.hi()),
@@ -282,6 +283,7 @@ fn stated(
         (
             MeasureSpec::Quantity {
                 dimension: Dimension::TemperatureDifference,
+                ..
             },
             Some(Measure::Change {
                 lo,

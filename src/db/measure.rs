@@ -21,13 +21,18 @@ use crate::terms::TermGroup;
 /// What a fact of the new kinds compares, beyond its value and bands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MeasureSpec {
-    /// Money in `currency`, optionally per a unit (index of the `per` word).
+    /// Money in `currency`, optionally per a unit (index of the `per` word); `written` is the
+    /// value as the database writes it, for messages.
     Money {
         currency: Currency,
         per: Option<u16>,
+        written: String,
     },
-    /// A physical quantity of `dimension` (values in its canonical unit).
-    Quantity { dimension: Dimension },
+    /// A physical quantity of `dimension` (values in its canonical unit); `written` as above.
+    Quantity {
+        dimension: Dimension,
+        written: String,
+    },
     /// A change in `unit` (signed values), against `base` when given.
     Change {
         unit: ChangeUnit,
@@ -345,10 +350,17 @@ fn compile_numeric(
                         .as_deref()
                         .and_then(known_currency)
                         .unwrap_or(currency);
-                    MeasureSpec::Money { currency, per }
+                    MeasureSpec::Money {
+                        currency,
+                        per,
+                        written: template.clone(),
+                    }
                 }
                 Measure::Quantity { dimension, .. } if kind == FactKind::Quantity => {
-                    MeasureSpec::Quantity { dimension }
+                    MeasureSpec::Quantity {
+                        dimension,
+                        written: template.clone(),
+                    }
                 }
                 Measure::Quantity { .. } if kind == FactKind::Level => MeasureSpec::Level,
                 _ => MeasureSpec::Duration,

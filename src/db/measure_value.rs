@@ -180,8 +180,13 @@ pub(super) fn expected(fact: &Fact) -> String {
         _ => String::new(),
     };
     match &fact.measure {
-        Some(MeasureSpec::Money { currency, .. }) => format!("{} {}", band(""), currency.code()),
-        Some(MeasureSpec::Quantity { dimension }) => band(&format!(" {}", dimension.canonical())),
+        // As the database writes it ("510 GW", "$115.9 billion"), with the agreeing range.
+        Some(MeasureSpec::Money { written, .. } | MeasureSpec::Quantity { written, .. }) => {
+            match fact.range {
+                Some([a, b]) => format!("{written} ({}–{} agree)", num(a), num(b)),
+                None => written.clone(),
+            }
+        }
         Some(MeasureSpec::Level) => band("%"),
         Some(MeasureSpec::Duration) => band(" years"),
         Some(MeasureSpec::Change { unit, .. }) => {
