@@ -149,7 +149,12 @@ fn judge_quantity(
     let mut lookalike = false;
     for (fi, f) in an.figures.iter().enumerate() {
         let fits = match fact.kind {
-            FactKind::Count => f.kind() == Kind::Count && f.per.is_none(),
+            // "900 metres" for a count of metres: a quantity counted by its unit.
+            FactKind::Count => {
+                (f.kind() == Kind::Count
+                    || (f.written_quantity().is_some() && !fact.nouns.terms.is_empty()))
+                    && f.per.is_none()
+            }
             FactKind::Rate => f.kind() == Kind::Count && f.per.is_some() && f.per == fact.per,
             FactKind::Share => f.kind() == Kind::Share,
             FactKind::Mass => f.kind() == Kind::Mass,
@@ -174,7 +179,9 @@ fn judge_quantity(
             },
             _ => Binding::Unbound,
         };
-        if binding == Binding::Other {
+        if binding == Binding::Other
+            || (f.written_quantity().is_some() && binding != Binding::Matches)
+        {
             continue;
         }
         // A bare number is a count only when the sentence (or the one it continues) names
@@ -188,7 +195,7 @@ fn judge_quantity(
         {
             continue;
         }
-        let (mut lo, mut hi) = (f.lo(), f.hi());
+        let (mut lo, mut hi) = f.written_quantity().unwrap_or((f.lo(), f.hi()));
         if fact.kind == FactKind::Share
             && !(fact.is.terms.is_empty() && fact.is_not.terms.is_empty())
         {

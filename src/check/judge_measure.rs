@@ -269,6 +269,7 @@ fn stated(
                 lo,
                 hi,
                 dimension: d,
+                ..
             }),
         ) if d == *dimension && bound_noun(&fact.nouns) => interval(lo, hi),
         // "37.4 billion tonnes": a mass of the older stages.

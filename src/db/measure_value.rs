@@ -59,6 +59,7 @@ pub(super) fn canonical(kind: FactKind, text: &str, difference: bool) -> Option<
             lo: f.lo(),
             hi: f.hi(),
             dimension: Dimension::Mass,
+            written: (f.lo(), f.hi()),
         };
         return Some((f.lo(), m));
     }
@@ -67,6 +68,7 @@ pub(super) fn canonical(kind: FactKind, text: &str, difference: bool) -> Option<
             lo: f.lo(),
             hi: f.hi(),
             dimension: Dimension::Concentration,
+            written: (f.lo(), f.hi()),
         };
         return Some((f.lo(), m));
     }

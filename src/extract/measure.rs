@@ -49,11 +49,13 @@ pub enum Measure {
         currency: Currency,
         per: Option<u16>,
     },
-    /// A physical quantity in the canonical unit of its dimension.
+    /// A physical quantity in the canonical unit of its dimension, and the values as written
+    /// (before conversion).
     Quantity {
         lo: f64,
         hi: f64,
         dimension: Dimension,
+        written: (f64, f64),
     },
     /// A change: `signed` when the words give a direction (then a fall is negative).
     Change {
@@ -120,7 +122,9 @@ impl std::fmt::Display for Measure {
                 }
                 Ok(())
             }
-            Measure::Quantity { lo, hi, dimension } => {
+            Measure::Quantity {
+                lo, hi, dimension, ..
+            } => {
                 write!(f, "{} ", dimension.name())?;
                 span(f, lo, hi, &format!(" {}", dimension.canonical()))
             }
@@ -183,6 +187,15 @@ impl Figure {
             _ => Kind::Measure,
         };
         Figure::build(w, kind, FigureValue::Measure(m), bound, toks)
+    }
+
+    /// A physical quantity's values as written ("900 metres": 900), for a database that
+    /// counts its unit as a noun.
+    pub fn written_quantity(&self) -> Option<(f64, f64)> {
+        match self.value() {
+            FigureValue::Measure(Measure::Quantity { written, .. }) => Some(written),
+            _ => None,
+        }
     }
 
     /// The measure a figure states, if it is one.

@@ -50,7 +50,12 @@ fn money(s: &str) -> (f64, f64, Currency, Option<u16>, String) {
 
 fn quantity(s: &str) -> (f64, f64, Dimension, String) {
     match one(s) {
-        (Measure::Quantity { lo, hi, dimension }, t) => (lo, hi, dimension, t),
+        (
+            Measure::Quantity {
+                lo, hi, dimension, ..
+            },
+            t,
+        ) => (lo, hi, dimension, t),
         other => panic!("{s}: {other:?}"),
     }
 }

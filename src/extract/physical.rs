@@ -23,14 +23,15 @@ fn table_unit_at(w: &Words, k: usize) -> Option<UnitHit> {
     })
 }
 
-/// A number with its unit at token `i`: the value as written, the unit, and the token after.
-fn number_with_unit(text: &str, w: &Words, i: usize) -> Option<(f64, UnitHit)> {
-    if let Some(found) = glued_at(text, w, i) {
-        return Some(found);
+/// A number with its unit at token `i`: the value as written, the unit (with the token after
+/// it), and the unit's first token.
+fn number_with_unit(text: &str, w: &Words, i: usize) -> Option<(f64, UnitHit, usize)> {
+    if let Some((v, u)) = glued_at(text, w, i) {
+        return Some((v, u, i));
     }
     let n = plain_number_at(text, w, i)?;
     let u = table_unit_at(w, n.end)?;
-    Some((n.value, u))
+    Some((n.value, u, n.end))
 }
 
 /// A physical quantity starting at the number at token `i`.
@@ -47,17 +48,17 @@ pub(super) fn quantity_at(text: &str, w: &Words, i: usize) -> Option<(Figure, us
         if !joins {
             return None;
         }
-        let (b, u) = number_with_unit(text, w, a.end + 1)?;
-        (b > a.value).then_some((a.value, b, u))
+        let (b, u, at) = number_with_unit(text, w, a.end + 1)?;
+        (b > a.value).then_some((a.value, b, u, at))
     });
-    let (lo, hi, unit, bound, start) = if let Some((a, b, u)) = ranged {
+    let (lo, hi, unit, unit_at, bound, start) = if let Some((a, b, u, at)) = ranged {
         let start = if between { i - 1 } else { i };
-        (a, b, u, Bound::Range, start)
+        (a, b, u, at, Bound::Range, start)
     } else {
-        let (v, u) = number_with_unit(text, w, i)?;
+        let (v, u, at) = number_with_unit(text, w, i)?;
         let (bound, start) = bound_before(w, i);
         let (lo, hi) = interval(bound, v, f64::INFINITY);
-        (lo, hi, u, bound, start)
+        (lo, hi, u, at, bound, start)
     };
     let dimension = if unit.dimension == Dimension::Temperature && is_difference(w, start, unit.end)
     {
@@ -69,8 +70,12 @@ pub(super) fn quantity_at(text: &str, w: &Words, i: usize) -> Option<(Figure, us
         lo: unit.canonical(lo, dimension),
         hi: unit.canonical(hi, dimension),
         dimension,
+        written: (lo, hi),
     };
-    Some((Figure::measured(w, m, bound, start..unit.end), unit.end))
+    let mut f = Figure::measured(w, m, bound, start..unit.end);
+    // The unit is what a count of it would name ("900 metres" for a count of metres).
+    f.after = unit_at;
+    Some((f, unit.end))
 }
 
 /// Whether a temperature over tokens `start..end` is stated as a rise or an anomaly.

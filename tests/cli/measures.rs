@@ -225,3 +225,44 @@ fn a_minimal_claim_of_a_new_kind_works_from_a_value_string() {
     // The sources' figure reads as the database writes it.
     assert_eq!(report.findings[1].expected, "2 GW");
 }
+
+#[test]
+fn an_example_of_another_kind_names_the_kind_to_use() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db = one_fact_db(
+        &dir,
+        "kind = \"count\"\nvalue = 5\nnouns = [\"turbines\"]\n\n[claim.examples]\nagrees = [\"The dam cost $5 billion.\"]",
+    );
+    // The examples table must follow the source: rebuild the file in that order.
+    let src = std::fs::read_to_string(&db).expect("reads the database");
+    let (head, examples) = src
+        .split_once("\n[claim.examples]")
+        .expect("the fixture has examples");
+    let (examples, source) = examples
+        .split_once("\n\n[[claim.source]]")
+        .expect("the fixture has a source");
+    std::fs::write(
+        &db,
+        format!("{head}\n[[claim.source]]{source}\n[claim.examples]{examples}\n"),
+    )
+    .expect("writes the database");
+    let out = claimcheck()
+        .args(["db", "test", &db])
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), 1, "{}", describe(&out));
+    let s = stdout(&out);
+    assert!(
+        s.contains("hint:     the example states a money amount (\"$5 billion\") but the claim's facts are count: add a fact with kind = \"money\""),
+        "{s}"
+    );
+    let out = claimcheck()
+        .args(["db", "lint", &db])
+        .output()
+        .expect("runs");
+    assert!(
+        stdout(&out).contains("add a fact with kind = \"money\""),
+        "{}",
+        describe(&out)
+    );
+}
