@@ -266,3 +266,23 @@ fn an_example_of_another_kind_names_the_kind_to_use() {
         describe(&out)
     );
 }
+
+#[test]
+fn explain_of_an_unknown_id_hints_at_db_only_for_the_built_in_database() {
+    let out = claimcheck()
+        .args(["explain", "dobbs-ruling"])
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), 2, "{}", describe(&out));
+    assert!(
+        stderr(&out).contains("pass it with --db PATH"),
+        "{}",
+        describe(&out)
+    );
+    let out = claimcheck()
+        .args(["explain", "dobbs-ruling", "--db", EXAMPLES[1].0])
+        .output()
+        .expect("runs");
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    assert!(stdout(&out).contains("6–3"), "{}", describe(&out));
+}
