@@ -15,6 +15,8 @@ use crate::text::Words;
 const VERB_REACH: usize = 4;
 /// Most words of an object between a change verb and its "by" ("raised the policy rate by").
 const OBJECT_REACH: usize = 5;
+/// How far after a number the noun of a change may stand ("a 25-basis-point increase").
+const NOUN_REACH: usize = 7;
 
 /// The direction a word gives a change: `Some(true)` up, `Some(false)` down.
 fn direction(m: &Measures, word: &str, nouns: bool) -> Option<bool> {
@@ -107,6 +109,11 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
 /// quarter-point hike", "a 1.1% change".
 pub(super) fn change_after_number(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let m = Measures::get();
+    // Cheap test first: a change noun must follow the number and its unit.
+    if !(i + 1..(i + NOUN_REACH).min(w.toks.len())).any(|k| direction(m, w.word(k), true).is_some())
+    {
+        return None;
+    }
     let (bound, start) = bound_before(w, i);
     let (lo, hi, unit, end) = amount(text, w, i, bound)?;
     let k = skip_joiners(w, end);

@@ -207,10 +207,29 @@ impl Figure {
     }
 }
 
+/// How many tokens after a number the words of a measure may start ("306 electoral votes to
+/// 232": "to" is the third).
+const FOLLOWER_REACH: usize = 3;
+
 /// A measure starting at token `i`, and the token after it.
 pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let tok = w.toks.get(i)?;
     if tok.kind == TokKind::Number {
+        // Cheap tests first: every number of every candidate sentence comes here. A year, or
+        // a number followed by nothing a measure needs, starts no measure.
+        let m = Measures::get();
+        let plain = digits_at(text, w, i);
+        if plain.is_some_and(|n| n.year_like) {
+            return None;
+        }
+        let next = plain.map_or(i + 1, |n| n.end);
+        let glued = plain.is_none();
+        let aged = i > 0 && m.age_before.contains(w.word(i - 1));
+        let followed = (next..(next + FOLLOWER_REACH).min(w.toks.len()))
+            .any(|k| w.is_joiner(k) || m.follows_number(w.word(k)));
+        if !(glued || aged || followed) {
+            return None;
+        }
         super::tally::tally_at(text, w, i)
             .or_else(|| super::record::age_at(text, w, i))
             .or_else(|| super::change::change_after_number(text, w, i))
@@ -218,12 +237,28 @@ pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usi
             .or_else(|| super::physical::quantity_at(text, w, i))
             .or_else(|| super::record::duration_at(text, w, i))
     } else {
+        if !Measures::get().word_starts_measure(w.word(i)) {
+            return None;
+        }
         super::money::money_at(text, w, i)
             .or_else(|| super::change::change_at(text, w, i))
             .or_else(|| super::record::record_at(text, w, i))
             .or_else(|| super::tally::unanimous_at(w, i))
-            .or_else(|| super::change::change_after_number(text, w, i))
-            .or_else(|| super::record::duration_at(text, w, i))
+            .or_else(|| {
+                // Numbers in words ("a quarter-point hike", "four decades") only: most words
+                // start no number, and these readers are tried at every word.
+                let numbers = &w.lex.numbers;
+                let x = w.word(i);
+                let numeral_word = numbers.small.get(x).is_some()
+                    || numbers.tens.get(x).is_some()
+                    || numbers.articles.contains(x)
+                    || numbers.fractions.get(x).is_some();
+                if !numeral_word {
+                    return None;
+                }
+                super::change::change_after_number(text, w, i)
+                    .or_else(|| super::record::duration_at(text, w, i))
+            })
     }
 }
 
@@ -252,7 +287,7 @@ impl UnitHit {
 /// lexicon).
 pub(super) fn unit_at(w: &Words, k: usize) -> Option<UnitHit> {
     let m = Measures::get();
-    for u in &m.units {
+    for u in m.units_starting(w.word(k)) {
         if let Some(end) = w.is_phrase(k, &u.spelling) {
             return Some(UnitHit {
                 dimension: u.dimension,

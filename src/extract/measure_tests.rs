@@ -210,6 +210,22 @@ fn changes_in_percent_with_direction() {
 }
 
 #[test]
+fn bases_of_a_change() {
+    for s in [
+        "prices rose 9.1% over the last 12 months",
+        "prices rose 9.1% from the same month a year earlier",
+        "prices were up 9.1% year on year",
+    ] {
+        assert_eq!(change(s).3, Some(Base::Year), "{s}");
+    }
+    assert_eq!(
+        change("prices rose 1.3% from the previous month").3,
+        Some(Base::Month)
+    );
+    assert_eq!(change("prices rose 9.1% in June").3, None);
+}
+
+#[test]
 fn changes_by_multiples_and_fractions() {
     assert!(close(change("sales doubled").0, 100.0));
     assert!(close(change("sales tripled").0, 200.0));

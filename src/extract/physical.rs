@@ -12,7 +12,7 @@ use crate::text::Words;
 /// A table unit (not a mass of the English lexicon: those stay masses) at token `k`.
 fn table_unit_at(w: &Words, k: usize) -> Option<UnitHit> {
     let m = Measures::get();
-    m.units.iter().find_map(|u| {
+    m.units_starting(w.word(k)).find_map(|u| {
         let end = w.is_phrase(k, &u.spelling)?;
         Some(UnitHit {
             dimension: u.dimension,

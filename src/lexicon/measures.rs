@@ -133,6 +133,19 @@ pub struct Measures {
     pub duration_units: WordMap<f64>,
     pub age_before: WordSet,
     pub age_after: Phrases,
+    /// For each unit's first token, the units that start with it (in table order): a unit is
+    /// looked up once per number, not tried spelling by spelling.
+    #[serde(skip)]
+    unit_starts: std::collections::HashMap<String, Vec<usize>>,
+    /// Every word that can start a measure (a currency, a change word, a superlative,
+    /// "unanimously", a number word): most words start none, and one lookup says so.
+    #[serde(skip)]
+    word_starts: std::collections::HashSet<String>,
+    /// Every word that can follow a number in a measure (a unit's first token, a currency
+    /// word, a duration unit, percent, "to", an age's "and older"): a number followed by none
+    /// of them within a few words starts no measure.
+    #[serde(skip)]
+    number_followers: std::collections::HashSet<String>,
 }
 
 /// An ISO 4217 currency code, stored inline so figures stay `Copy`.
@@ -177,8 +190,83 @@ impl Measures {
         MEASURES.get_or_init(|| {
             // The file is part of the binary and a unit test parses it: failing here is a
             // build defect, not an input error.
-            toml::from_str(MEASURES_TOML).expect("the embedded lexicon/measures.toml parses")
+            let mut m: Measures =
+                toml::from_str(MEASURES_TOML).expect("the embedded lexicon/measures.toml parses");
+            for (k, u) in m.units.iter().enumerate() {
+                let first = u.spelling.split(' ').next().unwrap_or_default().to_string();
+                m.unit_starts.entry(first).or_default().push(k);
+            }
+            let numbers = &super::Lexicon::english().numbers;
+            let starts: Vec<String> = m
+                .dollar_prefixes
+                .iter()
+                .chain(m.currency_signs.iter())
+                .chain(m.currency_codes.iter())
+                .map(|(w, _)| w)
+                .chain(m.change_multiples.iter().map(|(w, _)| w))
+                .chain(m.change_up.iter())
+                .chain(m.change_down.iter())
+                .chain(m.change_nouns_up.iter())
+                .chain(m.change_nouns_down.iter())
+                .chain(m.superlatives.iter())
+                .chain(m.record_words.iter().filter_map(|p| p.split(' ').next()))
+                .chain(m.tally_unanimous.iter())
+                .chain(numbers.small.iter().map(|(w, _)| w))
+                .chain(numbers.tens.iter().map(|(w, _)| w))
+                .chain(numbers.fractions.iter().map(|(w, _)| w))
+                .chain(numbers.articles.iter())
+                .map(str::to_string)
+                .collect();
+            m.word_starts.extend(starts);
+            let units = &super::Lexicon::english().units;
+            let followers: Vec<String> = m
+                .unit_starts
+                .keys()
+                .map(String::as_str)
+                .chain(m.currency_words.iter().map(|(w, _)| w))
+                .chain(m.duration_units.iter().map(|(w, _)| w))
+                .chain(m.change_nouns_up.iter())
+                .chain(m.change_nouns_down.iter())
+                .chain(m.age_after.iter().filter_map(|p| p.split(' ').next()))
+                .chain(
+                    m.points
+                        .iter()
+                        .chain(&m.basis_points)
+                        .filter_map(|p| p.split(' ').next()),
+                )
+                .chain(units.percent.iter())
+                .chain(
+                    units
+                        .percent_phrases
+                        .iter()
+                        .filter_map(|p| p.split(' ').next()),
+                )
+                .chain(units.mass.iter().filter_map(|(p, _)| p.split(' ').next()))
+                .chain(["to", "pounds"])
+                .map(str::to_string)
+                .collect();
+            m.number_followers.extend(followers);
+            m
         })
+    }
+
+    /// Whether `token` (normalised) can follow a number in a measure.
+    pub fn follows_number(&self, token: &str) -> bool {
+        self.number_followers.contains(token)
+    }
+
+    /// Whether a measure can start at the word `token` (normalised).
+    pub fn word_starts_measure(&self, token: &str) -> bool {
+        self.word_starts.contains(token)
+    }
+
+    /// The units whose spelling starts with `token` (normalised), in table order.
+    pub fn units_starting(&self, token: &str) -> impl Iterator<Item = &Unit> {
+        self.unit_starts
+            .get(token)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.units[k])
     }
 
     /// The unit spelled by `spelling` (normalised tokens, space-separated).
