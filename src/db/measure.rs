@@ -435,11 +435,19 @@ fn numeric_from_range(
 }
 
 /// The default tolerance of a kind, in the fact's unit as written (relative when `true`).
-fn default_tolerance(kind: FactKind, difference: bool) -> (f64, bool) {
+fn default_tolerance(f: &RawFact, kind: FactKind) -> (f64, bool) {
+    let unit = f.unit.as_deref().map(str::trim);
     match kind {
-        FactKind::Change | FactKind::Level => (0.1, false),
+        // Percent and points: a tenth of a point; basis points: five; an absolute change
+        // (tonnes, dollars) is rounded like its level.
+        FactKind::Change => match unit {
+            None | Some("%" | "percent" | "pp" | "points" | "percentage points") => (0.1, false),
+            Some("bp" | "basis points") => (5.0, false),
+            Some(_) => (0.03, true),
+        },
+        FactKind::Level => (0.1, false),
         FactKind::Duration => (1.0, false),
-        FactKind::Quantity if difference => (0.02, false),
+        FactKind::Quantity if f.difference => (0.02, false),
         _ => (0.02, true),
     }
 }
@@ -468,7 +476,7 @@ fn bands(
             p.within(span, "tolerance", e);
             (0.0, false)
         }
-        None => default_tolerance(kind, f.difference),
+        None => default_tolerance(f, kind),
     };
     let to_c = |x: f64| conv(x).unwrap_or(f64::NAN);
     let (lo, hi) = match f.range {
