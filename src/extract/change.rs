@@ -151,7 +151,16 @@ fn amount(text: &str, w: &Words, j: usize, bound: Bound) -> Option<(f64, f64, Ch
         ));
     }
     let n = plain_number_at(text, w, j)?;
-    let after = skip_joiners(w, n.end);
+    let mut after = skip_joiners(w, n.end);
+    // "half a percentage point", "a quarter of a point": a fraction of a unit.
+    if n.fraction {
+        if w.word(after) == w.lex.binding.of {
+            after += 1;
+        }
+        if w.lex.numbers.articles.contains(w.word(after)) {
+            after += 1;
+        }
+    }
     let (lo, hi) = interval(bound, n.value, f64::INFINITY);
     if w.is(n.end, "%") || super::unit::percent_after(w, n.end).is_some() {
         // "5 percentage points" is read below; "5%" and "5 percent" here.

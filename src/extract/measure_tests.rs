@@ -250,6 +250,12 @@ fn points_and_basis_points_are_not_percent() {
     let (lo, _, u, _, _) = change("up 0.5 percentage points");
     assert_eq!(u, ChangeUnit::Points);
     assert!(close(lo, 0.5));
+    let (lo, _, u, _, _) = change("the Fed raised rates by half a percentage point");
+    assert_eq!(u, ChangeUnit::Points);
+    assert!(close(lo, 0.5), "{lo}");
+    let (lo, _, u, _, _) = change("rates rose by a quarter of a percentage point");
+    assert_eq!(u, ChangeUnit::Points);
+    assert!(close(lo, 0.25), "{lo}");
     // "a quarter point" is no share.
     assert!(
         figs("a quarter-point hike")
