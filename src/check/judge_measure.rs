@@ -335,7 +335,14 @@ fn stated(
             }),
         ) if p == *percent => Some(Stated::Pair { yes, no }),
         (MeasureSpec::Tally { .. }, Some(Measure::Unanimous)) => Some(Stated::Unanimous),
-        (MeasureSpec::Record { .. }, Some(Measure::Record { rank, since, span })) => {
+        // A record's `nouns` say what it is a record of ("the highest gas prices since 2008"
+        // is not the inflation record).
+        // Measured from the superlative, not from the "since ..." it carries.
+        (MeasureSpec::Record { .. }, Some(Measure::Record { rank, since, span }))
+            if fact.nouns.terms.is_empty()
+                || noun_near_toks(text, w, f.toks.start..f.toks.start + 1, &fact.nouns)
+                    .is_some() =>
+        {
             Some(Stated::Record { rank, since, span })
         }
         _ => None,
@@ -354,6 +361,12 @@ fn is_percent_level(text: &str, f: &Figure) -> bool {
 /// The distance in tokens from a figure to the nearest term of `nouns`, within
 /// [`NOUN_REACH`].
 fn noun_near(text: &str, w: &Words, f: &Figure, nouns: &TermGroup) -> Option<usize> {
+    noun_near_toks(text, w, f.toks.clone(), nouns)
+}
+
+/// As [`noun_near`], from tokens `toks`.
+fn noun_near_toks(text: &str, w: &Words, toks: Range<usize>, nouns: &TermGroup) -> Option<usize> {
+    let f = Tokens { toks };
     nouns
         .find_all(text, w)
         .into_iter()
@@ -366,6 +379,11 @@ fn noun_near(text: &str, w: &Words, f: &Figure, nouns: &TermGroup) -> Option<usi
         })
         .filter(|&d| d <= NOUN_REACH)
         .min()
+}
+
+/// A token range, standing in for a figure's in [`noun_near_toks`].
+struct Tokens {
+    toks: Range<usize>,
 }
 
 /// A level belongs to the level fact whose noun stands nearest ("Leave won 51.9% on a turnout

@@ -282,3 +282,28 @@ fn a_bare_number_is_no_count() {
     assert_eq!(verdicts(&d, "The council approved it 6-3."), SILENT);
     assert_eq!(verdicts(&d, "Three council members voted no."), AGREES);
 }
+
+#[test]
+fn a_record_with_nouns_is_judged_only_next_to_them() {
+    let d = db(
+        "\"inflation\"",
+        None,
+        "kind = \"record\"\nsince = \"1981\"\nnouns = [\"inflation\", \"consumer prices\"]",
+    );
+    assert_eq!(
+        verdicts(&d, "Inflation was the highest since 1981."),
+        AGREES
+    );
+    assert_eq!(
+        verdicts(&d, "Inflation was the highest since 1991."),
+        CONFLICTS
+    );
+    // Far from the record's nouns, another record is another measure.
+    assert_eq!(
+        verdicts(
+            &d,
+            "Gas prices reached their highest level in the whole period since 2008, while inflation climbed."
+        ),
+        SILENT
+    );
+}
