@@ -389,8 +389,13 @@ struct Tokens {
 /// A level belongs to the level fact whose noun stands nearest ("Leave won 51.9% on a turnout
 /// of 72.2%": 51.9 is Leave's, 72.2 the turnout's).
 fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) -> bool {
+    // Without nouns, a level needs one of the claim's subject words near it: a minimal claim
+    // errs towards silence on the other percentages of a sentence.
     if fact.nouns.terms.is_empty() {
-        return true;
+        return claim
+            .about
+            .iter()
+            .any(|g| noun_near(text, w, f, g).is_some());
     }
     let Some(own) = noun_near(text, w, f, &fact.nouns) else {
         return false;

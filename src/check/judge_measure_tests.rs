@@ -307,3 +307,17 @@ fn a_record_with_nouns_is_judged_only_next_to_them() {
         SILENT
     );
 }
+
+#[test]
+fn a_level_without_nouns_needs_the_subject_near_it() {
+    let d = db("\"jobless rate\"", None, "kind = \"level\"\nvalue = 3.4");
+    assert_eq!(verdicts(&d, "The jobless rate fell to 3.4%."), AGREES);
+    assert_eq!(verdicts(&d, "The jobless rate fell to 3.9%."), CONFLICTS);
+    assert_eq!(
+        verdicts(
+            &d,
+            "The jobless rate was mentioned once in a long report that also said wages grew by a modest 4.4% across all sectors."
+        ),
+        SILENT
+    );
+}
