@@ -17,6 +17,9 @@ use crate::text::Words;
 
 /// How far (in tokens) a level's or duration's noun may stand from its figure.
 const NOUN_REACH: usize = 8;
+/// How far (in tokens) a claim's subject word may stand from a figure of a fact that names
+/// no nouns: a clause's length ("Consumer prices in June rose 9.1% from a year earlier").
+const SUBJECT_REACH: usize = 12;
 
 /// What one fact of the new kinds makes of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,8 +254,16 @@ fn stated(
     let m = f.measure();
     let ranged = f.bound == Bound::Range;
     let interval = |lo: f64, hi: f64| Some(Stated::Interval { lo, hi, ranged });
-    let bound_noun =
-        |nouns: &TermGroup| nouns.terms.is_empty() || noun_near(text, w, f, nouns).is_some();
+    // A figure is the fact's when one of its nouns stands near it; without nouns, when one of
+    // the claim's subject words does ("wages rose 5.1%" in a sentence about consumer prices
+    // is another measure).
+    let bound_noun = |nouns: &TermGroup| {
+        if nouns.terms.is_empty() {
+            subject_near(claim, text, w, f)
+        } else {
+            noun_near(text, w, f, nouns).is_some()
+        }
+    };
     match (spec, m) {
         (
             MeasureSpec::Money { currency, per, .. },
@@ -381,6 +392,21 @@ fn noun_near_toks(text: &str, w: &Words, toks: Range<usize>, nouns: &TermGroup) 
         .min()
 }
 
+/// Whether a term of one of the claim's `about` groups stands within [`SUBJECT_REACH`] tokens
+/// of the figure.
+fn subject_near(claim: &Claim, text: &str, w: &Words, f: &Figure) -> bool {
+    claim.about.iter().any(|g| {
+        g.find_all(text, w).into_iter().any(|(a, b)| {
+            let d = if b <= f.toks.start {
+                f.toks.start - b
+            } else {
+                a.saturating_sub(f.toks.end)
+            };
+            d <= SUBJECT_REACH
+        })
+    })
+}
+
 /// A token range, standing in for a figure's in [`noun_near_toks`].
 struct Tokens {
     toks: Range<usize>,
@@ -392,10 +418,7 @@ fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) ->
     // Without nouns, a level needs one of the claim's subject words near it: a minimal claim
     // errs towards silence on the other percentages of a sentence.
     if fact.nouns.terms.is_empty() {
-        return claim
-            .about
-            .iter()
-            .any(|g| noun_near(text, w, f, g).is_some());
+        return subject_near(claim, text, w, f);
     }
     let Some(own) = noun_near(text, w, f, &fact.nouns) else {
         return false;

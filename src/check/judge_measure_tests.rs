@@ -321,3 +321,25 @@ fn a_level_without_nouns_needs_the_subject_near_it() {
         SILENT
     );
 }
+
+#[test]
+fn a_figure_far_from_the_subject_is_another_measure() {
+    let d = db(
+        "\"consumer prices\"",
+        None,
+        "kind = \"change\"\nvalue = 9.1\nunit = \"%\"",
+    );
+    assert_eq!(verdicts(&d, "Consumer prices rose 9.1% in June."), AGREES);
+    assert_eq!(
+        verdicts(&d, "Consumer prices rose 8.1% in June."),
+        CONFLICTS
+    );
+    // The wage rise stands a clause away from the claim's subject.
+    assert_eq!(
+        verdicts(
+            &d,
+            "Consumer prices rose 9.1% in June, while average hourly earnings for workers in most private industries rose only 5.1%."
+        ),
+        AGREES
+    );
+}
