@@ -286,3 +286,48 @@ fn explain_of_an_unknown_id_hints_at_db_only_for_the_built_in_database() {
     assert_eq!(code(&out), 0, "{}", describe(&out));
     assert!(stdout(&out).contains("6–3"), "{}", describe(&out));
 }
+
+/// The README tutorial's minimal claim behaves as the README says.
+#[test]
+fn readme_tutorial_claim_behaves_as_documented() {
+    let readme =
+        std::fs::read_to_string(crate_dir().join("README.md")).expect("README.md is readable");
+    let block = readme
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .find(|b| b.contains("id = \"renewable-additions-2023\""))
+        .expect("README has the tutorial's claim");
+    // The block is indented under a list item.
+    let src: String = block
+        .lines()
+        .map(|l| l.strip_prefix("   ").unwrap_or(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        src.lines().count() <= 17,
+        "a minimal claim fits in about 15 lines:\n{src}"
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db = dir.path().join("tutorial.toml");
+    std::fs::write(&db, src).expect("writes the database");
+    let db = db.to_string_lossy().into_owned();
+    let text = "The world added 0.51 TW of renewable capacity in 2023.\n\n\
+                The world added 350 GW of renewable capacity in 2023.\n\n\
+                The world added 510 GWh of renewable capacity in 2023.\n\n\
+                Renewable capacity grew 50% in 2023.\n\n\
+                The world added 350 GW of renewable capacity in 2022.\n";
+    let (out, report) = run_json(&["--db", &db, "-"], text);
+    assert_eq!(code(&out), 1, "{}", describe(&out));
+    let got: Vec<(usize, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.line, verdict(f)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(1, "agrees"), (3, "conflicts")],
+        "{}",
+        describe(&out)
+    );
+}
