@@ -43,11 +43,14 @@ impl ChangedLines {
                 }
             }
             if let Some(path) = line.strip_prefix("+++ ") {
-                let path = path.split('\t').next().unwrap_or("").trim_end();
+                let path = match path.strip_prefix('"') {
+                    Some(quoted) => unquote(quoted),
+                    None => path.split('\t').next().unwrap_or("").trim_end().to_string(),
+                };
                 current = if path == "/dev/null" {
                     None
                 } else {
-                    Some(strip_prefix(path).to_string())
+                    Some(strip_prefix(&path).to_string())
                 };
                 in_hunk = false;
             } else if let Some(header) = line.strip_prefix("@@ ") {
@@ -89,6 +92,37 @@ impl ChangedLines {
     }
 }
 
+/// Which findings of one input a diff lets through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffScope<'a> {
+    /// No diff is in force: every finding.
+    All,
+    /// Only findings whose sentence touches one of these lines.
+    Lines(&'a [RangeInclusive<usize>]),
+    /// A diff is in force and does not touch this input: no finding.
+    Untouched,
+}
+
+impl<'a> DiffScope<'a> {
+    /// The scope of the input known to `changed` as `path` (no diff: every finding).
+    pub fn of(changed: Option<&'a ChangedLines>, path: &str) -> DiffScope<'a> {
+        match changed.map(|c| c.lines(path)) {
+            None => DiffScope::All,
+            Some(Some(lines)) => DiffScope::Lines(lines),
+            Some(None) => DiffScope::Untouched,
+        }
+    }
+
+    /// Whether a finding in a sentence on lines `first..=last` is reported.
+    pub fn reports(&self, first: usize, last: usize) -> bool {
+        match self {
+            DiffScope::All => true,
+            DiffScope::Lines(lines) => touches(lines, first, last),
+            DiffScope::Untouched => false,
+        }
+    }
+}
+
 /// Whether any line in `first..=last` is among `changed`.
 pub fn touches(changed: &[RangeInclusive<usize>], first: usize, last: usize) -> bool {
     changed
@@ -104,6 +138,42 @@ fn add(ranges: &mut Vec<RangeInclusive<usize>>, line: usize) {
         return;
     }
     ranges.push(line..=line);
+}
+
+/// A C-style quoted name as git writes it (`"caf\303\251.md"`, after the opening quote): the
+/// escapes `\a \b \t \n \v \f \r \" \\` and three-digit octal bytes; the bytes are UTF-8
+/// (converted lossily where they are not).
+fn unquote(quoted: &str) -> String {
+    let mut bytes = Vec::new();
+    let mut it = quoted.bytes().peekable();
+    while let Some(b) = it.next() {
+        match b {
+            b'"' => break,
+            b'\\' => match it.next() {
+                Some(d @ b'0'..=b'7') => {
+                    let mut v = u32::from(d - b'0');
+                    for _ in 0..2 {
+                        if let Some(&d @ b'0'..=b'7') = it.peek() {
+                            v = v * 8 + u32::from(d - b'0');
+                            it.next();
+                        }
+                    }
+                    bytes.push(u8::try_from(v).unwrap_or(b'?'));
+                }
+                Some(b'a') => bytes.push(0x07),
+                Some(b'b') => bytes.push(0x08),
+                Some(b't') => bytes.push(b'\t'),
+                Some(b'n') => bytes.push(b'\n'),
+                Some(b'v') => bytes.push(0x0B),
+                Some(b'f') => bytes.push(0x0C),
+                Some(b'r') => bytes.push(b'\r'),
+                Some(other) => bytes.push(other),
+                None => {}
+            },
+            b => bytes.push(b),
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// `b/path` → `path` (git's default prefixes).
@@ -163,5 +233,15 @@ diff --git a/gone.md b/gone.md
         let c = ChangedLines::parse("+++ b/x\n@@ -1 +1 @@\n+a\n").unwrap();
         assert_eq!(c.lines("x").unwrap(), &[1..=1]);
         assert!(ChangedLines::parse("+++ b/x\n@@ nonsense @@\n").is_err());
+    }
+
+    #[test]
+    fn quoted_names_are_unquoted() {
+        let c = ChangedLines::parse(
+            "+++ \"b/caf\\303\\251 \\\"q\\\".md\"\n@@ -0,0 +1 @@\n+a\n+++ \"b/tab\\there\"\t\n@@ -0,0 +2 @@\n+b\n",
+        )
+        .unwrap();
+        assert_eq!(c.lines("caf\u{e9} \"q\".md").unwrap(), &[1..=1]);
+        assert_eq!(c.lines("tab\there").unwrap(), &[2..=2]);
     }
 }

@@ -85,30 +85,6 @@ fn found_words(found: &str) -> String {
     }
 }
 
-/// Names the kind of a loader error from its message (the loader's messages are stable and
-/// covered by tests).
-fn loader_code(message: &str) -> &'static str {
-    if message.contains("duplicate claim id") {
-        "duplicate-id"
-    } else if message.contains("has no `[[claim.source]]`") {
-        "missing-source"
-    } else if message.contains("source `url` is empty") || message.contains("source url ") {
-        "source-without-url"
-    } else if message.contains("source `quote` is empty") {
-        "source-without-quote"
-    } else if message.contains("matches the empty string") {
-        "empty-match"
-    } else if message.contains("unknown field")
-        || message.contains("missing field")
-        || message.contains("invalid type")
-        || message.contains("fix the TOML")
-    {
-        "schema"
-    } else {
-        "invalid"
-    }
-}
-
 fn loader_problem(db: &Database, e: &DbError) -> Problem {
     // The claim whose region holds the error: the last claim of that file starting at or
     // before the error's line.
@@ -123,7 +99,7 @@ fn loader_problem(db: &Database, e: &DbError) -> Problem {
         line: e.line,
         column: e.column,
         claim_id,
-        code: loader_code(&e.message),
+        code: e.code.as_str(),
         severity: Severity::Error,
         message: e.message.clone(),
     }
@@ -217,6 +193,14 @@ fn overlaps(db: &Database, sources: &[(String, String)]) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// The loader's problems alone (schema errors, duplicate ids, missing sources, ...), without
+/// running any example: cheap enough to run on every edit of a database (the language server
+/// does, and runs [`lint`] on save).
+pub fn loader_problems(sources: &[(String, String)]) -> Vec<Problem> {
+    let (db, errors) = Database::from_sources_lenient(sources);
+    errors.iter().map(|e| loader_problem(&db, e)).collect()
 }
 
 #[cfg(test)]

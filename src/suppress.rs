@@ -1,11 +1,11 @@
 //! Inline suppressions, in the style of markdownlint.
 //!
-//! In Markdown and HTML (and any file, since an HTML comment is harmless in text):
+//! In every format (Markdown, HTML, and plain text, which is often rendered later):
 //! `<!-- claimcheck-disable-next-line -->`, `<!-- claimcheck-disable-line -->`,
 //! `<!-- claimcheck-disable -->` … `<!-- claimcheck-enable -->` and
 //! `<!-- claimcheck-disable-file -->`, each optionally followed by claim ids to limit it. In
 //! plain text, a line containing `claimcheck: ignore` (optionally followed by claim ids) is
-//! not reported.
+//! not reported either.
 
 use crate::input::Locator;
 use crate::markup::Format;

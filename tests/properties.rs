@@ -34,21 +34,41 @@ fn assert_span(text: &str, r: &Range<usize>, what: &str) {
 
 /// 1-based line and character column of byte offset `at`, counted the obvious way.
 fn naive_line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
+    // Lines end at `\n`, `\r\n` or a lone `\r`: read every ending as `\n`.
+    let before = text[..at].replace("\r\n", "\n").replace('\r', "\n");
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, col)
 }
 
+/// The start of the line holding byte offset `at` (after `\n`, or a `\r` not before `\n`).
+fn naive_line_start(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    (0..at)
+        .rev()
+        .find(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .map_or(0, |i| i + 1)
+}
+
 /// Where a chunk starting at `cut` begins in its file, as the CLI tracks it.
 fn origin_of(text: &str, cut: usize) -> Origin {
-    let prefix = &text[..cut];
-    let last_line = prefix.rfind('\n').map_or(0, |i| i + 1);
+    let last_line = naive_line_start(text, cut);
     Origin {
         offset: cut,
-        lines: prefix.matches('\n').count(),
-        chars: prefix[last_line..].chars().count(),
+        lines: naive_line_col(text, cut).0 - 1,
+        chars: text[last_line..cut].chars().count(),
         bytes: cut - last_line,
+    }
+}
+
+/// `k`, moved off the middle of a `\r\n` (no finding starts or ends there, and the CLI never
+/// cuts a chunk there).
+fn outside_crlf(text: &str, k: usize) -> usize {
+    let b = text.as_bytes();
+    if k > 0 && b[k - 1] == b'\r' && b.get(k) == Some(&b'\n') {
+        k - 1
+    } else {
+        k
     }
 }
 
@@ -218,6 +238,7 @@ fn prose() -> impl Strategy<Value = String> {
         1 => Just("\n"),
         1 => Just("\n\n"),
         1 => Just("\r\n"),
+        1 => Just("\r"),
         1 => Just(". "),
         1 => Just("  \t"),
     ];
@@ -507,7 +528,7 @@ proptest! {
             }
             k
         };
-        let (mut at, mut cut) = (boundary(at), boundary(cut));
+        let (mut at, mut cut) = (outside_crlf(&s, boundary(at)), outside_crlf(&s, boundary(cut)));
         if cut > at {
             std::mem::swap(&mut at, &mut cut);
         }
@@ -516,7 +537,7 @@ proptest! {
             let (l, c) = naive_line_col(&s, at);
             (l, c, at)
         });
-        let line_start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = naive_line_start(&s, at);
         prop_assert_eq!(p.byte_column, at - line_start + 1);
         // The same place read in a chunk that starts at `cut`, as large files are read.
         let q = Locator::new(&s[cut..], origin_of(&s, cut)).position(at - cut);

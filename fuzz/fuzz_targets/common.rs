@@ -29,10 +29,20 @@ pub fn assert_span(text: &str, r: &Range<usize>, what: &str) {
 
 /// 1-based line and character column of byte offset `at`, counted the slow, obvious way.
 pub fn naive_line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
+    // Lines end at `\n`, `\r\n` or a lone `\r`: read every ending as `\n`.
+    let before = text[..at].replace("\r\n", "\n").replace('\r', "\n");
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     (line, col)
+}
+
+/// The start of the line holding byte offset `at` (after `\n`, or a `\r` not before `\n`).
+fn naive_line_start(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    (0..at)
+        .rev()
+        .find(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .map_or(0, |i| i + 1)
 }
 
 /// The file position of `at` agrees with counting, in the whole text and in a chunk of it
@@ -45,15 +55,18 @@ pub fn assert_position(text: &str, at: usize, cut: usize) {
         (line, column, at),
         "position of {at}"
     );
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = naive_line_start(text, at);
     assert_eq!(p.byte_column, at - line_start + 1, "byte column of {at}");
-    if cut <= at && text.is_char_boundary(cut) {
-        let prefix = &text[..cut];
-        let last_line = prefix.rfind('\n').map_or(0, |i| i + 1);
+    // The CLI never cuts a chunk inside a `\r\n`.
+    let inside_crlf = cut > 0
+        && text.as_bytes().get(cut - 1) == Some(&b'\r')
+        && text.as_bytes().get(cut) == Some(&b'\n');
+    if cut <= at && text.is_char_boundary(cut) && !inside_crlf {
+        let last_line = naive_line_start(text, cut);
         let origin = Origin {
             offset: cut,
-            lines: prefix.matches('\n').count(),
-            chars: prefix[last_line..].chars().count(),
+            lines: naive_line_col(text, cut).0 - 1,
+            chars: text[last_line..cut].chars().count(),
             bytes: cut - last_line,
         };
         let q = Locator::new(&text[cut..], origin).position(at - cut);

@@ -2,7 +2,6 @@
 //! share's "of …", a multiplier's comparator), and a share's polarity (its predicate, its
 //! opposite, or a negation).
 
-use crate::db::Fact;
 use crate::extract::{Bound, Figure, Kind};
 use crate::policy::Policy;
 use crate::terms::TermGroup;
@@ -136,7 +135,8 @@ pub(super) fn share_polarity(
     w: &Words,
     figs: &[Figure],
     fi: usize,
-    fact: &Fact,
+    is: &TermGroup,
+    is_not: &TermGroup,
 ) -> Option<bool> {
     let f = &figs[fi];
     let next_share = figs[fi + 1..]
@@ -148,17 +148,11 @@ pub(super) fn share_polarity(
         .rev()
         .find(|g| g.kind() == Kind::Share)
         .map_or(0, |g| g.toks.end);
-    let mut marks: Vec<(usize, bool)> = fact
-        .is
+    let mut marks: Vec<(usize, bool)> = is
         .find_all(text, w)
         .into_iter()
         .map(|(a, _)| (a, false))
-        .chain(
-            fact.is_not
-                .find_all(text, w)
-                .into_iter()
-                .map(|(a, _)| (a, true)),
-        )
+        .chain(is_not.find_all(text, w).into_iter().map(|(a, _)| (a, true)))
         .collect();
     marks.sort();
     let pick = marks

@@ -62,7 +62,11 @@ impl<'l> Sentence<'l> {
 
 /// Checks a whole text against the database: the prefilter's hits, paragraph by paragraph.
 pub(super) fn check(db: &Database, text: &str) -> Vec<Finding> {
-    let mut hits: Vec<(usize, &[(usize, usize)])> = db.hits(text).collect();
+    let mut hits: Vec<(usize, &[(usize, usize)])> = if has_invisible(text) {
+        visible_hits(db, text)
+    } else {
+        db.hits(text).collect()
+    };
     hits.sort_by_key(|h| h.0);
     let mut out = Vec::new();
     let mut k = 0;
@@ -93,6 +97,53 @@ pub(super) fn check(db: &Database, text: &str) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The invisible characters that may stand inside a word (see [`text::is_invisible`]), as
+/// they are written in UTF-8.
+const INVISIBLE: [&str; 6] = [
+    "\u{ad}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{feff}",
+];
+
+/// Whether the text holds a character that is invisible inside a word ("Fen\u{ad}tanyl"):
+/// one fast pass, since the prefilter reads raw bytes and would miss such a word.
+fn has_invisible(text: &str) -> bool {
+    // Each of them ends in one of these bytes, which English text never holds: two fast
+    // scans, and a look back at each candidate.
+    let b = text.as_bytes();
+    let ends_here = |i: usize| {
+        INVISIBLE.iter().any(|p| {
+            let p = p.as_bytes();
+            i + 1 >= p.len() && b.get(i + 1 - p.len()..=i) == Some(p)
+        })
+    };
+    memchr::memchr3_iter(0xAD, 0x8B, 0x8C, b)
+        .chain(memchr::memchr3_iter(0x8D, 0xA0, 0xBF, b))
+        .any(ends_here)
+}
+
+/// The prefilter's hits in a text with invisible characters: found in a copy without them,
+/// and mapped back to offsets of the text.
+fn visible_hits<'d>(db: &'d Database, text: &str) -> Vec<(usize, &'d [(usize, usize)])> {
+    let mut visible = String::with_capacity(text.len());
+    // (offset in `visible`, bytes removed before it) at each removal.
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
+    let mut removed = 0;
+    for c in text.chars() {
+        if text::is_invisible(c) {
+            removed += c.len_utf8();
+            shifts.push((visible.len(), removed));
+        } else {
+            visible.push(c);
+        }
+    }
+    let original = |at: usize| {
+        let k = shifts.partition_point(|&(v, _)| v <= at);
+        at + k.checked_sub(1).map_or(0, |k| shifts[k].1)
+    };
+    db.hits(&visible)
+        .map(|(at, groups)| (original(at), groups))
+        .collect()
 }
 
 fn check_paragraph(

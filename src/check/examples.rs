@@ -82,7 +82,7 @@ fn kind_hint(db: &Database, claim: &Claim, sentence: &str) -> Option<String> {
         claim
             .facts
             .iter()
-            .any(|f| f.kind == k || (k == FactKind::Mass && f.kind == FactKind::Quantity))
+            .any(|f| f.kind() == k || (k == FactKind::Mass && f.kind() == FactKind::Quantity))
     };
     let figures = super::sentence_figures(db, sentence, 0..sentence.len());
     figures.iter().find_map(|(f, _)| {
@@ -90,7 +90,7 @@ fn kind_hint(db: &Database, claim: &Claim, sentence: &str) -> Option<String> {
         if has(kind) {
             return None;
         }
-        let kinds: Vec<&str> = claim.facts.iter().map(|f| f.kind.name()).collect();
+        let kinds: Vec<&str> = claim.facts.iter().map(|f| f.kind().name()).collect();
         Some(format!(
             "the example states {what} (\"{}\") but the claim's facts are {}: add a fact with kind = \"{}\"",
             &sentence[f.span.clone()],

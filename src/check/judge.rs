@@ -11,10 +11,11 @@ use super::bind::{
 use super::candidates::Sentence;
 use super::frame::frame;
 use super::periods::period_fits;
-use crate::db::{Claim, Fact, FactKind};
+use crate::db::{Band, Claim, Fact, FactKind, FactSpec, LookalikeValue, Person};
 use crate::extract::{self, Bound, Figure, Kind, When};
 use crate::people;
 use crate::policy::Policy;
+use crate::terms::TermGroup;
 
 /// What one fact makes of a sentence.
 #[derive(Debug, Clone)]
@@ -66,13 +67,13 @@ pub(super) fn judge(
     let mut first_conflict: Option<(usize, Range<usize>)> = None;
     for (fi, fact) in claim.facts.iter().enumerate() {
         let dated = matches!(
-            fact.kind,
+            fact.kind(),
             FactKind::Date | FactKind::Person | FactKind::Assertion
         );
         if dated && other_time {
             continue;
         }
-        match judge_fact(claim, fact, text, s, prev) {
+        match judge_fact(claim, fact, text, s) {
             Outcome::Agree(span) => {
                 first_agree.get_or_insert((fi, span));
             }
@@ -104,27 +105,19 @@ pub(super) fn judge(
     })
 }
 
-fn judge_fact(
-    claim: &Claim,
-    fact: &Fact,
-    text: &str,
-    s: &Sentence,
-    prev: Option<&Sentence>,
-) -> Outcome {
-    match fact.kind {
-        FactKind::Count
-        | FactKind::Rate
-        | FactKind::Share
-        | FactKind::Mass
-        | FactKind::Multiplier => judge_quantity(claim, fact, text, s, prev),
-        FactKind::Date => judge_date(fact, text, s),
-        FactKind::Person => judge_person(fact, text, s),
-        FactKind::Assertion => judge_assertion(fact, text, s),
-        _ => match super::judge_measure::judge_measure(claim, fact, text, s) {
-            super::judge_measure::Judged::Agree(span) => Outcome::Agree(span),
-            super::judge_measure::Judged::Conflict(span) => Outcome::Conflict(span),
-            super::judge_measure::Judged::Silent => Outcome::Silent,
-        },
+fn judge_fact(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    match &fact.spec {
+        FactSpec::Date { date, .. } => judge_date(fact, *date, text, s),
+        FactSpec::Person { people, any_of } => judge_person(people, *any_of, text, s),
+        FactSpec::Assertion { is, is_not } => judge_assertion(is, is_not, text, s),
+        FactSpec::Measure { .. } => {
+            match super::judge_measure::judge_measure(claim, fact, text, s) {
+                super::judge_measure::Judged::Agree(span) => Outcome::Agree(span),
+                super::judge_measure::Judged::Conflict(span) => Outcome::Conflict(span),
+                super::judge_measure::Judged::Silent => Outcome::Silent,
+            }
+        }
+        _ => judge_quantity(claim, fact, text, s),
     }
 }
 
@@ -134,13 +127,43 @@ fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
     lo <= a.1 + eps && a.0 <= hi + eps
 }
 
-fn judge_quantity(
-    claim: &Claim,
-    fact: &Fact,
-    text: &str,
-    s: &Sentence,
-    prev: Option<&Sentence>,
-) -> Outcome {
+/// Whether a figure is of the kind a numeric fact states, and how it binds to the words the
+/// fact expects around it.
+fn fit(fact: &FactSpec, text: &str, s: &Sentence, f: &Figure) -> Option<Binding> {
+    let w = s.words(text);
+    let binding = match fact {
+        FactSpec::Count { nouns, .. } if f.kind() == Kind::Count && f.per.is_none() => {
+            noun_binding(text, w, f, nouns)
+        }
+        // "900 metres" for a count of metres: a quantity counted by its unit, named.
+        FactSpec::Count { nouns, .. }
+            if f.written_quantity().is_some() && !nouns.terms.is_empty() =>
+        {
+            match noun_binding(text, w, f, nouns) {
+                Binding::Matches => Binding::Matches,
+                _ => Binding::Other,
+            }
+        }
+        FactSpec::Rate { per, nouns, .. } if f.kind() == Kind::Count && f.per == Some(*per) => {
+            noun_binding(text, w, f, nouns)
+        }
+        FactSpec::Share { of, .. } if f.kind() == Kind::Share => of_binding(text, w, f, of),
+        FactSpec::Mass { of, .. } if f.kind() == Kind::Mass => of_binding(text, w, f, of),
+        FactSpec::Multiplier { than, .. } if f.kind() == Kind::Multiplier => {
+            match than_binding(text, w, f, than) {
+                Binding::Unbound => Binding::Other, // a comparator must be stated
+                b => b,
+            }
+        }
+        _ => return None,
+    };
+    Some(binding)
+}
+
+fn judge_quantity(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+    let Some(band) = fact.band() else {
+        return Outcome::Silent;
+    };
     let an = s.analysis(text);
     let w = s.words(text);
     let policy = claim.policy.resolve();
@@ -148,83 +171,47 @@ fn judge_quantity(
     let mut conflict: Option<Range<usize>> = None;
     let mut lookalike = false;
     for (fi, f) in an.figures.iter().enumerate() {
-        let fits = match fact.kind {
-            // "900 metres" for a count of metres: a quantity counted by its unit.
-            FactKind::Count => {
-                (f.kind() == Kind::Count
-                    || (f.written_quantity().is_some() && !fact.nouns.terms.is_empty()))
-                    && f.per.is_none()
-            }
-            FactKind::Rate => f.kind() == Kind::Count && f.per.is_some() && f.per == fact.per,
-            FactKind::Share => f.kind() == Kind::Share,
-            FactKind::Mass => f.kind() == Kind::Mass,
-            FactKind::Multiplier => f.kind() == Kind::Multiplier,
-            _ => false,
-        };
         // People and things are counted in whole numbers: an unscaled "21.8" is a rate or an
         // average, never such a count ("1.2 million" and "70.6k" are whole).
         let fractional = f.bound == Bound::Exact && f.lo() == f.hi() && f.lo().fract() != 0.0;
-        if !fits
-            || !period_fits(claim, &an.periods[fi])
-            || (fact.kind == FactKind::Count && fractional)
-        {
+        if !period_fits(claim, &an.periods[fi]) || (fact.kind() == FactKind::Count && fractional) {
             continue;
         }
-        let binding = match fact.kind {
-            FactKind::Count | FactKind::Rate => noun_binding(text, w, f, &fact.nouns),
-            FactKind::Share | FactKind::Mass => of_binding(text, w, f, &fact.of),
-            FactKind::Multiplier => match than_binding(text, w, f, &fact.than) {
-                Binding::Unbound => Binding::Other, // a comparator must be stated
-                b => b,
-            },
-            _ => Binding::Unbound,
-        };
-        if binding == Binding::Other
-            || (f.written_quantity().is_some() && binding != Binding::Matches)
-        {
-            continue;
-        }
-        // A bare number is a count only when the sentence (or the one it continues) names
-        // what it counts ("deaths reached 70,000"): "Jackson, 51, was confirmed" states no
-        // count of Republicans.
-        if binding == Binding::Unbound
-            && matches!(fact.kind, FactKind::Count | FactKind::Rate)
-            && !fact.nouns.terms.is_empty()
-            && !s.has(text, &fact.nouns)
-            && !prev.is_some_and(|p| p.has(text, &fact.nouns))
-        {
-            continue;
+        match fit(&fact.spec, text, s, f) {
+            None | Some(Binding::Other) => continue,
+            Some(_) => {}
         }
         let (mut lo, mut hi) = f.written_quantity().unwrap_or((f.lo(), f.hi()));
-        if fact.kind == FactKind::Share
-            && !(fact.is.terms.is_empty() && fact.is_not.terms.is_empty())
+        if let FactSpec::Share { is, is_not, .. } = &fact.spec
+            && !(is.terms.is_empty() && is_not.terms.is_empty())
         {
-            match share_polarity(text, w, &an.figures, fi, fact) {
+            match share_polarity(text, w, &an.figures, fi, is, is_not) {
                 Some(true) => (lo, hi) = (100.0 - hi, 100.0 - lo),
                 Some(false) => {}
                 // With an opposite to tell apart, a share of neither is a share of something
                 // else; without one, `is` only serves to catch negation.
-                None if !fact.is_not.terms.is_empty() => continue,
+                None if !is_not.terms.is_empty() => continue,
                 None => {}
             }
         }
         // A known neighbouring figure decides first: even a loosely agreeing bound ("more
         // than 12,000 pounds" at ports of entry) is then about the other measure.
-        if fact
-            .lookalikes
-            .iter()
-            .any(|l| l.when.is_none() && fits_lookalike(policy, f, lo, hi, (l.lo, l.hi)))
-            && !meets(lo, hi, exact_value(fact))
-        {
-            lookalike = true;
-        } else if meets(lo, hi, fact.agree) {
-            if !loose_bound(policy, f, fact) {
-                agree.get_or_insert(f.span.clone());
+        let fits_known = fact.lookalikes.iter().any(|l| match l.value {
+            LookalikeValue::Values { lo: llo, hi: lhi } => {
+                fits_lookalike(policy, f, lo, hi, (llo, lhi))
             }
-        } else if meets(lo, hi, fact.near) {
+            LookalikeValue::Date(_) => false,
+        });
+        if fits_known && !meets(lo, hi, band.exact()) {
+            lookalike = true;
+        } else if meets(lo, hi, band.agree) {
+            if !loose_bound(policy, f, fact.kind(), band) {
+                agree.get_or_insert(stated_span(w, f));
+            }
+        } else if meets(lo, hi, band.near) {
             // A near miss: say nothing.
         } else {
-            conflict.get_or_insert(f.span.clone());
+            conflict.get_or_insert(stated_span(w, f));
         }
     }
     if lookalike && agree.is_none() {
@@ -237,29 +224,24 @@ fn judge_quantity(
     }
 }
 
-/// A bound that holds but is too loose (see [`Policy::bound_reach`]) to be about the claim's figure (never for shares:
-/// "fewer than one in five were non-citizens" fairly states 13.7%).
-fn loose_bound(policy: Policy, f: &Figure, fact: &Fact) -> bool {
-    if fact.kind == FactKind::Share {
+/// A bound that holds but is too loose to be about the claim's figure (see
+/// [`Policy::bound_reach`]; never for shares: "fewer than one in five were non-citizens"
+/// fairly states 13.7%).
+fn loose_bound(policy: Policy, f: &Figure, kind: FactKind, band: &Band) -> bool {
+    if kind == FactKind::Share {
         return false;
     }
     match f.bound {
-        Bound::AtLeast => fact.agree.0 > f.lo() * policy.bound_reach,
-        Bound::AtMost => fact.agree.1 * policy.bound_reach < f.hi(),
+        Bound::AtLeast => band.agree.0 > f.lo() * policy.bound_reach,
+        Bound::AtMost => band.agree.1 * policy.bound_reach < f.hi(),
         _ => false,
     }
 }
 
-/// The sources' own figure as an interval (or the agreeing range when there is no value):
-/// a figure that states it exactly is never taken for a look-alike.
-fn exact_value(fact: &Fact) -> (f64, f64) {
-    fact.value.map_or(fact.agree, |v| (v, v))
-}
-
 /// Whether a stated interval reads as a known neighbouring figure. A one-sided statement
 /// ("more than 100,000", "fewer than a third", "most") fits only when its bound lies near the
-/// look-alike: "more than 100,000" reads as the 106,699 all-drug deaths, "fewer than a third"
-/// does not read as 8.5%.
+/// look-alike (see [`Policy::lookalike_near`]): "more than 100,000" reads as 106,699, "fewer
+/// than a third" does not read as 8.5%.
 fn fits_lookalike(policy: Policy, f: &Figure, lo: f64, hi: f64, l: (f64, f64)) -> bool {
     if !matches!(f.bound, Bound::AtLeast | Bound::AtMost | Bound::Quantifier) {
         return meets(lo, hi, l);
@@ -276,10 +258,7 @@ fn fits_lookalike(policy: Policy, f: &Figure, lo: f64, hi: f64, l: (f64, f64)) -
         .any(|(e, stated)| stated && e >= l.0 * (1.0 - near) && e <= l.1 * (1.0 + near))
 }
 
-fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
-    let Some(truth) = fact.date else {
-        return Outcome::Silent;
-    };
+fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
     let an = s.analysis(text);
     let mut conflict = None;
     let mut lookalike = false;
@@ -291,11 +270,10 @@ fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
         if w.overlaps(&truth) {
             return Outcome::Agree(f.span.clone());
         }
-        if fact
-            .lookalikes
-            .iter()
-            .any(|l| l.when.is_some_and(|lw| lw.overlaps(&w)))
-        {
+        if fact.lookalikes.iter().any(|l| match l.value {
+            LookalikeValue::Date(lw) => lw.overlaps(&w),
+            LookalikeValue::Values { .. } => false,
+        }) {
             lookalike = true;
             continue;
         }
@@ -307,24 +285,23 @@ fn judge_date(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     conflict.map_or(Outcome::Silent, Outcome::Conflict)
 }
 
-fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+fn judge_person(people: &[Person], any_of: bool, text: &str, s: &Sentence) -> Outcome {
     let w = s.words(text);
     let named = |range: &Range<usize>| {
-        fact.people.iter().any(|p| {
+        people.iter().any(|p| {
             p.names
                 .find_all(text, w)
                 .iter()
                 .any(|&(a, b)| a >= range.start && b <= range.end)
         })
     };
-    let first_named = fact
-        .people
+    let first_named = people
         .iter()
         .flat_map(|p| p.names.find_all(text, w))
         .min()
         .map(|(a, b)| w.toks[a].start..w.toks[b - 1].end);
     let mentions = people::mentions(text, w);
-    if fact.any_of {
+    if any_of {
         if let Some(m) = mentions.iter().find(|m| m.titled && !named(&m.toks)) {
             return Outcome::Conflict(m.span.clone());
         }
@@ -336,11 +313,11 @@ fn judge_person(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     first_named.map_or(Outcome::Silent, Outcome::Agree)
 }
 
-fn judge_assertion(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
+fn judge_assertion(is: &TermGroup, is_not: &TermGroup, text: &str, s: &Sentence) -> Outcome {
     let w = s.words(text);
     let mut agree = None;
     let mut conflict = None;
-    for (group, opposite) in [(&fact.is, false), (&fact.is_not, true)] {
+    for (group, opposite) in [(is, false), (is_not, true)] {
         for (a, b) in group.find_all(text, w) {
             let span = w.toks[a].start..w.toks[b - 1].end;
             if opposite != negated_before(w, a) {
@@ -354,5 +331,15 @@ fn judge_assertion(fact: &Fact, text: &str, s: &Sentence) -> Outcome {
         (Some(a), None) => Outcome::Agree(a),
         (None, Some(c)) => Outcome::Conflict(c),
         _ => Outcome::Silent, // both or neither: not sure
+    }
+}
+
+/// The words a numeric figure states: a quantity counted by its unit ("410 km" for a count of
+/// km) is reported by its number, as a count is.
+fn stated_span(w: &crate::text::Words, f: &Figure) -> Range<usize> {
+    if f.written_quantity().is_some() && f.after > f.toks.start {
+        w.toks[f.toks.start].start..w.toks[f.after - 1].end
+    } else {
+        f.span.clone()
     }
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::candidates::Sentence;
 use super::periods::period_fits;
-use crate::db::{Claim, Fact, FactKind, MeasureSpec};
+use crate::db::{Band, Claim, Fact, FactKind, LookalikeValue, MeasureSpec};
 use crate::extract::{Base, Bound, ChangeUnit, Figure, Kind, Measure, Precision, When};
 use crate::lexicon::measures::Dimension;
 use crate::terms::TermGroup;
@@ -52,7 +52,7 @@ enum Stated {
 
 /// Judges a fact of the new kinds against a sentence.
 pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Judged {
-    let Some(spec) = fact.measure.as_ref() else {
+    let (Some(spec), Some(band)) = (fact.measure(), fact.band()) else {
         return Judged::Silent;
     };
     let an = s.analysis(text);
@@ -92,15 +92,15 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
                 if fact
                     .lookalikes
                     .iter()
-                    .any(|l| l.when.is_none() && meets(lo, hi, (l.lo, l.hi)))
-                    && !fact.value.is_some_and(|v| meets(lo, hi, (v, v)))
+                    .any(|l| matches!(l.value, LookalikeValue::Values { lo: a, hi: b } if meets(lo, hi, (a, b))))
+                    && !band.value.is_some_and(|v| meets(lo, hi, (v, v)))
                 {
                     continue; // a look-alike: this figure is another measure
                 }
-                if loose(f, fact, policy.bound_reach) {
+                if loose(f, band, policy.bound_reach) {
                     continue;
                 }
-                interval_verdict(fact, lo, hi, ranged)
+                interval_verdict(band, lo, hi, ranged)
             }
             Stated::Pair { yes, no } => pair_verdict(spec, yes, no),
             Stated::Unanimous => match spec {
@@ -128,8 +128,8 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
 
 /// A bound that holds but is too loose to be about the fact's figure ("more than 1 °C" for
 /// 1.48 °C), as for counts.
-fn loose(f: &Figure, fact: &Fact, reach: f64) -> bool {
-    let (lo, hi) = fact.agree;
+fn loose(f: &Figure, band: &Band, reach: f64) -> bool {
+    let (lo, hi) = band.agree;
     if lo < 0.0 || !matches!(f.bound, Bound::AtLeast | Bound::AtMost) {
         return false;
     }
@@ -156,10 +156,10 @@ fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
 /// A stated interval against the fact's bands: agree, near miss (None), conflict. A stated
 /// range against a range fact agrees only when its ends match; one that only overlaps says
 /// nothing.
-fn interval_verdict(fact: &Fact, lo: f64, hi: f64, ranged: bool) -> Option<bool> {
-    let (alo, ahi) = fact.agree;
-    let (nlo, nhi) = fact.near;
-    if fact.range.is_some() && ranged {
+fn interval_verdict(band: &Band, lo: f64, hi: f64, ranged: bool) -> Option<bool> {
+    let (alo, ahi) = band.agree;
+    let (nlo, nhi) = band.near;
+    if band.range.is_some() && ranged {
         let slack_lo = (alo - nlo).abs().max(1e-9);
         let slack_hi = (nhi - ahi).abs().max(1e-9);
         if (lo - alo).abs() <= slack_lo && (hi - ahi).abs() <= slack_hi {
@@ -273,7 +273,7 @@ fn stated(
                 currency: c,
                 per: p,
             }),
-        ) if c == *currency && p == *per && bound_noun(&fact.nouns) => interval(lo, hi),
+        ) if c == *currency && p == *per && bound_noun(fact.group("nouns")) => interval(lo, hi),
         (
             MeasureSpec::Quantity { dimension, .. },
             Some(Measure::Quantity {
@@ -282,7 +282,7 @@ fn stated(
                 dimension: d,
                 ..
             }),
-        ) if d == *dimension && bound_noun(&fact.nouns) => interval(lo, hi),
+        ) if d == *dimension && bound_noun(fact.group("nouns")) => interval(lo, hi),
         // "37.4 billion tonnes": a mass of the older stages.
         (
             MeasureSpec::Quantity {
@@ -290,7 +290,7 @@ fn stated(
                 ..
             },
             None,
-        ) if f.kind() == Kind::Mass && bound_noun(&fact.nouns) => interval(f.lo(), f.hi()),
+        ) if f.kind() == Kind::Mass && bound_noun(fact.group("nouns")) => interval(f.lo(), f.hi()),
         // "temperatures rose 1.1 °C": a rise is a temperature difference.
         (
             MeasureSpec::Quantity {
@@ -323,7 +323,7 @@ fn stated(
                 (Some(_), None) => !base_required,
                 (None, _) => true,
             };
-            if fits && bound_noun(&fact.nouns) {
+            if fits && bound_noun(fact.group("nouns")) {
                 interval(lo, hi)
             } else {
                 None
@@ -334,7 +334,9 @@ fn stated(
         {
             interval(f.lo(), f.hi())
         }
-        (MeasureSpec::Duration, Some(Measure::Duration { lo, hi })) if bound_noun(&fact.nouns) => {
+        (MeasureSpec::Duration, Some(Measure::Duration { lo, hi }))
+            if bound_noun(fact.group("nouns")) =>
+        {
             interval(lo, hi)
         }
         (
@@ -350,8 +352,8 @@ fn stated(
         // is not the inflation record).
         // Measured from the superlative, not from the "since ..." it carries.
         (MeasureSpec::Record { .. }, Some(Measure::Record { rank, since, span }))
-            if fact.nouns.terms.is_empty()
-                || noun_near_toks(text, w, f.toks.start..f.toks.start + 1, &fact.nouns)
+            if fact.group("nouns").terms.is_empty()
+                || noun_near_toks(text, w, f.toks.start..f.toks.start + 1, fact.group("nouns"))
                     .is_some() =>
         {
             Some(Stated::Record { rank, since, span })
@@ -417,17 +419,17 @@ struct Tokens {
 fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) -> bool {
     // Without nouns, a level needs one of the claim's subject words near it: a minimal claim
     // errs towards silence on the other percentages of a sentence.
-    if fact.nouns.terms.is_empty() {
+    if fact.group("nouns").terms.is_empty() {
         return subject_near(claim, text, w, f);
     }
-    let Some(own) = noun_near(text, w, f, &fact.nouns) else {
+    let Some(own) = noun_near(text, w, f, fact.group("nouns")) else {
         return false;
     };
     claim
         .facts
         .iter()
-        .filter(|o| o.kind == FactKind::Level && !std::ptr::eq(*o, fact))
-        .filter_map(|o| noun_near(text, w, f, &o.nouns))
+        .filter(|o| o.kind() == FactKind::Level && !std::ptr::eq(*o, fact))
+        .filter_map(|o| noun_near(text, w, f, o.group("nouns")))
         .all(|d| own <= d)
 }
 

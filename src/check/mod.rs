@@ -67,4 +67,4 @@ pub fn check(db: &Database, text: &str) -> Vec<Finding> {
 }
 
 #[cfg(test)]
-mod judge_measure_tests;
+mod tests;

@@ -1,5 +1,7 @@
 //! The project file, `claimcheck.toml` (or `.claimcheck.toml`): found from the current
-//! directory upward; command-line flags override it.
+//! directory upward, no further than the repository's root (the first directory holding
+//! `.git`) and never across a file-system boundary, so a file in a shared parent directory
+//! cannot change what a project checks; command-line flags override it.
 //!
 //! ```toml
 //! db = ["claims.toml"]          # databases, relative to this file (default: the built-in one)
@@ -16,9 +18,13 @@ use serde::Deserialize;
 
 use super::{FailOn, Format, Show};
 use crate::db;
+use crate::input::read_limited;
 
 /// The names looked for, in order, in each directory.
 pub const NAMES: [&str; 2] = ["claimcheck.toml", ".claimcheck.toml"];
+
+/// The largest project file read (a real one is a few hundred bytes).
+pub const MAX_CONFIG_BYTES: usize = 1 << 20;
 
 /// A parsed project file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -48,18 +54,36 @@ pub struct Config {
 }
 
 impl Config {
-    /// The nearest project file from `start` upward, if any.
+    /// The nearest project file from `start` upward, if any: the search stops after the
+    /// repository's root (a directory holding `.git`) and at a file-system boundary.
     pub fn find(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .find_map(|dir| NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+        let device = device_of(start);
+        for dir in start.ancestors() {
+            if device.is_some() && device_of(dir) != device {
+                return None;
+            }
+            if let Some(p) = NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()) {
+                return Some(p);
+            }
+            if dir.join(".git").exists() {
+                return None;
+            }
+        }
+        None
     }
 
     /// Reads a project file; errors name the file, line and column.
     pub fn load(path: &Path) -> Result<Config, String> {
         let shown = path.display();
-        let text = std::fs::read_to_string(path)
+        let bytes = read_limited(path, MAX_CONFIG_BYTES)
             .map_err(|e| format!("{shown}: cannot read the project file: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, col) = db::line_col(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            format!("{shown}:{line}:{col}: the project file is not valid UTF-8")
+        })?;
         let mut config: Config = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((1, 1), |s| db::line_col(&text, s.start));
             format!(
@@ -81,6 +105,18 @@ impl Config {
             .map(|p| self.dir.join(p).to_string_lossy().into_owned())
             .collect()
     }
+}
+
+/// The file system (device) a directory is on, where the platform says.
+#[cfg(unix)]
+fn device_of(dir: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| m.dev())
+}
+
+#[cfg(not(unix))]
+fn device_of(_dir: &Path) -> Option<u64> {
+    None
 }
 
 #[cfg(test)]
@@ -105,5 +141,20 @@ mod tests {
             vec![dir.path().join("x.toml").to_string_lossy().into_owned()]
         );
         assert_eq!(Config::find(&dir.path().join("a/b")), Some(p));
+    }
+
+    #[test]
+    fn the_search_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("claimcheck.toml"), "").unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("docs")).unwrap();
+        assert_eq!(Config::find(&repo.join("docs")), None);
+        std::fs::write(repo.join(".claimcheck.toml"), "").unwrap();
+        assert_eq!(
+            Config::find(&repo.join("docs")),
+            Some(repo.join(".claimcheck.toml"))
+        );
     }
 }

@@ -1,45 +1,27 @@
-//! `claimcheck check`: finding the inputs, checking them in parallel, filtering the findings
-//! (suppressions, changed lines, baseline) and handing them to the printer in a stable order.
+//! `claimcheck check`: checking the inputs in parallel, filtering the findings (suppressions,
+//! changed lines, baseline) and handing them to the printer in a stable order.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{self, Read};
+use std::io;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, mpsc};
 
-use crate::baseline::{self, Baseline, Entry, Remaining};
+use super::feed::{Feed, Input, ReadOutcome, Task};
+use crate::baseline::{self, Entry, Remaining};
 use crate::check;
 use crate::db::Database;
-use crate::diff::{self, ChangedLines};
-use crate::input::{Locator, Origin};
+use crate::diff::{ChangedLines, DiffScope};
+use crate::input::{Encoding, Locator};
 use crate::markup::{Format, Prose};
-use crate::report::{InputError, Placed, Printer, Summary};
+use crate::report::{Placed, Printer, Summary};
 use crate::suppress::Suppressions;
 
-/// Plain text is read in chunks of about this size, cut at paragraph breaks, so memory stays
-/// flat however large the file.
-pub const CHUNK_BYTES: usize = 4 << 20;
-
-/// How many leading bytes are looked at for a NUL, the sign of a binary file (as ripgrep).
-const BINARY_PROBE: usize = 8 << 10;
-
-/// One input to check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    /// Standard input, reported under this name.
-    Stdin(String),
-    /// A file, reported under the path as given or found.
-    File(String),
-}
-
-impl Input {
-    /// The name findings are reported under.
-    pub fn name(&self) -> &str {
-        match self {
-            Input::Stdin(n) | Input::File(n) => n,
-        }
-    }
-}
+/// Tasks (chunks) read ahead of the printer, per worker thread: enough to keep every worker
+/// busy, few enough that memory does not grow with the input (each holds a chunk of text and
+/// its findings).
+const TASKS_AHEAD_PER_THREAD: usize = 2;
 
 /// What every file's check needs to know.
 pub struct Job<'a> {
@@ -48,233 +30,79 @@ pub struct Job<'a> {
     pub format: Option<Format>,
     /// Only findings on these lines are reported (keys: absolute paths).
     pub changed: Option<&'a ChangedLines>,
-    /// Findings recorded here are not reported (keys: normalized paths).
-    pub baseline: Option<&'a HashMap<String, Remaining>>,
-    /// Collect baseline entries for `--write-baseline`.
-    pub record: bool,
+    /// Findings recorded here are not reported (keys: absolute paths).
+    pub baseline: Option<&'a HashMap<PathBuf, Remaining>>,
+    /// Where `--write-baseline` writes: entries record paths relative to this folder.
+    pub record: Option<&'a Path>,
+    /// The current directory, for making paths absolute.
+    pub cwd: &'a Path,
     /// Set when the run is being abandoned (the output was closed).
     pub cancel: &'a AtomicBool,
-}
-
-/// A piece of work: one chunk of one input (a whole file for Markdown and HTML).
-struct Task<'a> {
-    input: usize,
-    /// The chunk's number within its input.
-    seq: usize,
-    /// This is the input's last chunk.
-    last: bool,
-    text: String,
-    /// The file bytes of a text that was not valid UTF-8 (for byte offsets into the file).
-    raw: Option<Vec<u8>>,
-    origin: Origin,
-    format: Format,
-    file: std::sync::Arc<FileFilters<'a>>,
-    /// What happened while reading (an error, a binary file): reported instead of checking.
-    report: Reported,
 }
 
 /// What a worker hands over for one task.
 #[derive(Default)]
 struct Reported {
+    read: ReadOutcome,
     found: Vec<Placed>,
-    error: Option<InputError>,
-    /// The first chunk of a file that is checked (it counts as a file).
-    checked: bool,
-    skipped: bool,
-    lossy: bool,
     suppressed: usize,
+    /// Sentences too long for the checker that hold a claim's terms: how many, and the
+    /// position (line, column) of the first.
+    long: Option<(usize, (usize, usize))>,
     last: bool,
-}
-
-/// The changed-lines filter of one input.
-struct FileFilters<'a> {
-    changed: Option<&'a [std::ops::RangeInclusive<usize>]>,
-    /// A diff is in force and does not touch this file: nothing is reported.
-    unchanged: bool,
-}
-
-/// An input being read chunk by chunk.
-struct Open<'a> {
-    input: usize,
-    seq: usize,
-    reader: Box<dyn Read + Send + 'a>,
-    buf: Vec<u8>,
-    origin: Origin,
-    format: Format,
-    file: std::sync::Arc<FileFilters<'a>>,
-}
-
-/// Hands out tasks in input order; reading happens here, under the feed's lock, so chunks
-/// come off each input in sequence while checking runs in parallel.
-struct Feed<'a> {
-    next_input: usize,
-    open: Option<Open<'a>>,
-}
-
-impl<'a> Feed<'a> {
-    fn next_task(&mut self, job: &Job<'a>, inputs: &'a [Input]) -> Option<Task<'a>> {
-        loop {
-            if let Some(open) = &mut self.open {
-                let chunk = open_chunk(open);
-                if chunk.last {
-                    self.open = None;
-                }
-                return Some(chunk.task);
-            }
-            let input = self.next_input;
-            let name = inputs.get(input)?.name();
-            self.next_input += 1;
-            let format = job.format.unwrap_or_else(|| Format::from_path(name));
-            let file = std::sync::Arc::new(match job.changed {
-                Some(changed) => match changed.lines(&absolute(name)) {
-                    Some(lines) => FileFilters {
-                        changed: Some(lines),
-                        unchanged: false,
-                    },
-                    None => FileFilters {
-                        changed: None,
-                        unchanged: true,
-                    },
-                },
-                None => FileFilters {
-                    changed: None,
-                    unchanged: false,
-                },
-            });
-            let reader: io::Result<Box<dyn Read + Send + 'a>> = match &inputs[input] {
-                Input::Stdin(_) => Ok(Box::new(io::stdin())),
-                Input::File(path) => {
-                    std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send + 'a>)
-                }
-            };
-            match reader {
-                Ok(reader) => {
-                    self.open = Some(Open {
-                        input,
-                        seq: 0,
-                        reader,
-                        buf: Vec::new(),
-                        origin: Origin::default(),
-                        format,
-                        file,
-                    });
-                }
-                Err(e) => {
-                    return Some(Task {
-                        input,
-                        seq: 0,
-                        last: true,
-                        text: String::new(),
-                        raw: None,
-                        origin: Origin::default(),
-                        format,
-                        file,
-                        report: Reported {
-                            error: Some(read_error(&inputs[input], &e)),
-                            last: true,
-                            ..Reported::default()
-                        },
-                    });
-                }
-            }
-        }
-    }
-}
-
-/// A task and whether it ends its input.
-struct Chunk<'a> {
-    task: Task<'a>,
-    last: bool,
-}
-
-/// Reads the next chunk of an open input.
-fn open_chunk<'a>(open: &mut Open<'a>) -> Chunk<'a> {
-    let seq = open.seq;
-    open.seq += 1;
-    let mut task = Task {
-        input: open.input,
-        seq,
-        last: false,
-        text: String::new(),
-        raw: None,
-        origin: open.origin,
-        format: open.format,
-        file: open.file.clone(),
-        report: Reported::default(),
-    };
-    // Markup is parsed whole; plain text streams.
-    let limit = if open.format == Format::Text {
-        CHUNK_BYTES
-    } else {
-        usize::MAX
-    };
-    let eof = match fill(&mut open.reader, &mut open.buf, limit) {
-        Ok(eof) => eof,
-        Err(e) => {
-            task.report.error = Some(InputError {
-                path: String::new(),
-                message: format!("cannot read: {}", describe_io(&e)),
-            });
-            task.last = true;
-            task.report.last = true;
-            return Chunk { task, last: true };
-        }
-    };
-    if seq == 0 {
-        if open.buf.starts_with(b"\xEF\xBB\xBF") {
-            open.buf.drain(..3);
-            open.origin.offset = 3;
-            task.origin = open.origin;
-        }
-        if open.buf[..open.buf.len().min(BINARY_PROBE)].contains(&0) {
-            task.report.skipped = true;
-            task.last = true;
-            task.report.last = true;
-            return Chunk { task, last: true };
-        }
-        task.report.checked = true;
-    }
-    let cut = if eof {
-        open.buf.len()
-    } else {
-        chunk_cut(&open.buf)
-    };
-    let text = match std::str::from_utf8(&open.buf[..cut]) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            task.report.lossy = true;
-            task.raw = Some(open.buf[..cut].to_vec());
-            String::from_utf8_lossy(&open.buf[..cut]).into_owned()
-        }
-    };
-    advance(&mut open.origin, &text, cut);
-    open.buf.drain(..cut);
-    task.text = text;
-    task.last = eof;
-    task.report.last = eof;
-    Chunk { task, last: eof }
-}
-
-fn read_error(input: &Input, e: &io::Error) -> InputError {
-    let message = match input {
-        Input::Stdin(_) => format!("cannot read standard input: {}", describe_io(e)),
-        Input::File(_) => format!("cannot read: {}", describe_io(e)),
-    };
-    InputError {
-        path: input.name().to_string(),
-        message,
-    }
 }
 
 /// The end of a run.
 pub struct Outcome {
     pub summary: Summary,
     pub had_error: bool,
+    /// The output was closed before the end (`| head`): the run stopped early.
+    pub closed: bool,
     pub entries: Vec<Entry>,
 }
 
-/// Checks every input with `threads` workers — files in parallel, and the chunks of a large
-/// plain-text file in parallel too — printing findings in input order, then position order.
+/// The feed, with a signal for workers waiting on its bound.
+struct Shared<'a> {
+    feed: Mutex<Feed<'a>>,
+    room: Condvar,
+    /// The most tasks out at once.
+    ahead: usize,
+}
+
+impl<'a> Shared<'a> {
+    /// The next task, waiting while too many are out; `None` at the end or when cancelled.
+    fn take(&self, job: &Job<'a>, inputs: &'a [Input]) -> Option<Task<'a>> {
+        let mut feed = self.feed.lock().ok()?;
+        while feed.outstanding >= self.ahead {
+            if job.cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            feed = self.room.wait(feed).ok()?;
+        }
+        if job.cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        feed.next_task(inputs, job.format, |input| {
+            DiffScope::of(
+                job.changed,
+                &absolute(input.key_path(), job.cwd).to_string_lossy(),
+            )
+        })
+    }
+
+    /// A task has been printed: room for another.
+    fn done(&self) {
+        if let Ok(mut feed) = self.feed.lock() {
+            feed.outstanding = feed.outstanding.saturating_sub(1);
+        }
+        self.room.notify_one();
+    }
+}
+
+/// Checks every input with up to `threads` workers — files in parallel, and the chunks of a
+/// large plain-text file in parallel too — printing findings in input order, then position
+/// order. When a thread cannot be started, the run goes on with those that could (on this
+/// thread alone if none could).
 pub fn check_all<'a>(
     job: &Job<'a>,
     inputs: &'a [Input],
@@ -284,356 +112,301 @@ pub fn check_all<'a>(
     let mut outcome = Outcome {
         summary: Summary::default(),
         had_error: false,
+        closed: false,
         entries: Vec::new(),
     };
     let threads = threads.max(1);
-    let feed = std::sync::Mutex::new(Feed {
-        next_input: 0,
-        open: None,
-    });
-    // Bounded, so readers cannot run far ahead of a slow printer.
-    let (tx, rx) = mpsc::sync_channel::<((usize, usize), Reported)>(4 * threads);
-    std::thread::scope(|scope| -> io::Result<()> {
+    let shared = Shared {
+        feed: Mutex::new(Feed::new()),
+        room: Condvar::new(),
+        ahead: TASKS_AHEAD_PER_THREAD * threads,
+    };
+    let mut printing = Printing {
+        job,
+        inputs,
+        input: 0,
+        baseline: None,
+        lossy_noted: None,
+        printer,
+        outcome: &mut outcome,
+    };
+    // The channel never blocks a worker: the feed's bound already limits what is out.
+    let (tx, rx) = mpsc::channel::<((usize, usize), Reported)>();
+    let result = std::thread::scope(|scope| -> io::Result<()> {
+        let mut started = 0;
         for _ in 0..threads {
             let tx = tx.clone();
-            let feed = &feed;
-            scope.spawn(move || {
-                loop {
-                    if job.cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let task = match feed.lock() {
-                        Ok(mut f) => f.next_task(job, inputs),
-                        Err(_) => return,
-                    };
-                    let Some(task) = task else { return };
+            let shared = &shared;
+            let worker = move || {
+                while let Some(task) = shared.take(job, inputs) {
                     let key = (task.input, task.seq);
                     if tx.send((key, run_task(job, task))).is_err() {
                         return;
                     }
                 }
-            });
+            };
+            match std::thread::Builder::new().spawn_scoped(scope, worker) {
+                Ok(_) => started += 1,
+                Err(_) => break, // a process or memory limit: go on with fewer
+            }
         }
         drop(tx);
+        if started == 0 {
+            // Not one thread: check here, in order.
+            while let Some(task) = shared.take(job, inputs) {
+                let reported = run_task(job, task);
+                let r = printing.hand_over(reported);
+                shared.done();
+                if let Err(e) = r {
+                    job.cancel.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+            return Ok(());
+        }
         // Results wait here until every earlier chunk has been printed.
         let mut waiting: BTreeMap<(usize, usize), Reported> = BTreeMap::new();
         let mut current = (0, 0);
-        let mut baseline: Option<(usize, Remaining)> = None;
-        let result = (|| -> io::Result<()> {
-            for (key, reported) in &rx {
-                waiting.insert(key, reported);
-                while let Some(reported) = waiting.remove(&current) {
-                    let last = reported.last;
-                    hand_over(
-                        job,
-                        inputs,
-                        current.0,
-                        reported,
-                        &mut baseline,
-                        printer,
-                        &mut outcome,
-                    )?;
-                    current = if last {
-                        (current.0 + 1, 0)
-                    } else {
-                        (current.0, current.1 + 1)
-                    };
+        let mut result = Ok(());
+        'receive: for (key, reported) in &rx {
+            waiting.insert(key, reported);
+            while let Some(reported) = waiting.remove(&current) {
+                let last = reported.last;
+                result = printing.hand_over(reported);
+                shared.done();
+                if result.is_err() {
+                    break 'receive;
                 }
+                current = if last {
+                    (current.0 + 1, 0)
+                } else {
+                    (current.0, current.1 + 1)
+                };
             }
-            Ok(())
-        })();
+        }
         if result.is_err() {
             job.cancel.store(true, Ordering::Relaxed);
+            shared.room.notify_all();
         }
         drop(rx);
         result
-    })?;
-    Ok(outcome)
+    });
+    match result {
+        Ok(()) => Ok(outcome),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            outcome.closed = true;
+            Ok(outcome)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Checks one task's text, off the feed's lock.
 fn run_task(job: &Job, task: Task) -> Reported {
-    let mut report = task.report;
-    if report.error.is_none() && !report.skipped && !task.text.is_empty() {
-        report.found = check_text(
-            job,
-            task.format,
-            &task.text,
-            task.raw.as_deref(),
-            task.origin,
-            &task.file,
-            &mut report.suppressed,
-        );
+    let mut report = Reported {
+        last: task.last,
+        ..Reported::default()
+    };
+    if task.outcome.error.is_none() && !task.outcome.skipped && !task.text.is_empty() {
+        let checked = check_text(job, &task);
+        report.found = checked.found;
+        report.suppressed = checked.suppressed;
+        report.long = checked.long;
     }
+    report.read = task.outcome;
     report
 }
 
-/// Prints one task's findings, in order, after the baseline has had its say.
-fn hand_over(
-    job: &Job,
-    inputs: &[Input],
+/// The printing side: the baseline, the summary and the printer.
+struct Printing<'p, 'a> {
+    job: &'p Job<'a>,
+    inputs: &'a [Input],
+    /// The input whose chunks are being printed.
     input: usize,
-    mut reported: Reported,
-    baseline: &mut Option<(usize, Remaining)>,
-    printer: &mut dyn Printer,
-    outcome: &mut Outcome,
-) -> io::Result<()> {
-    let name = inputs.get(input).map_or("-", Input::name);
-    if let Some(mut e) = reported.error.take() {
-        if e.path.is_empty() {
-            e.path = name.to_string();
-        }
-        super::report_error(&e);
-        printer.error(&e)?;
-        outcome.had_error = true;
-    }
-    if reported.skipped {
-        super::warn(&format!("{name}: binary file skipped"));
-    }
-    if reported.lossy && reported.checked {
-        super::warn(&format!(
-            "warning: {name}: not valid UTF-8; invalid bytes were replaced"
-        ));
-    }
-    let s = &mut outcome.summary;
-    s.files += usize::from(reported.checked);
-    s.skipped += usize::from(reported.skipped);
-    s.suppressed += reported.suppressed;
-    let mut found = std::mem::take(&mut reported.found);
-    if job.record {
-        for p in &found {
-            let claim = &job.db.claims[p.finding.claim];
-            outcome.entries.push(Entry {
-                path: baseline::normalize(name),
-                claim_id: claim.id.clone(),
-                verdict: p.finding.verdict.as_str().to_string(),
-                fingerprint: p.fingerprint.clone(),
-                sentence: crate::report::collapse(&p.sentence),
-            });
-        }
-    }
-    if let Some(entries) = job.baseline {
-        // The baseline is consumed in input order, so which of two identical findings it
-        // absorbs never depends on the thread count.
-        if baseline.as_ref().is_none_or(|(i, _)| *i != input) {
-            let remaining = entries
-                .get(&baseline::normalize(name))
-                .cloned()
-                .unwrap_or_default();
-            *baseline = Some((input, remaining));
-        }
-        if let Some((_, remaining)) = baseline {
-            let before = found.len();
-            found.retain(|p| {
-                let id = job.db.claims[p.finding.claim].id.as_str();
-                !remaining.take(id, &p.fingerprint)
-            });
-            outcome.summary.baselined += before - found.len();
-        }
-    }
-    if !found.is_empty() {
-        outcome.summary.add(found.iter().map(|p| &p.finding));
-        printer.file(job.db, name, &found)?;
-    }
-    Ok(())
+    /// The current input's baseline entries.
+    baseline: Option<(usize, Remaining)>,
+    /// The last input whose invalid bytes were noted.
+    lossy_noted: Option<usize>,
+    printer: &'p mut dyn Printer,
+    outcome: &'p mut Outcome,
 }
 
-/// A human description of an I/O error.
-pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
-/// Reads until `buf` holds `limit` bytes or the input ends; `true` at the end.
-fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, limit: usize) -> io::Result<bool> {
-    let mut block = [0u8; 64 << 10];
-    while buf.len() < limit {
-        let n = match reader.read(&mut block) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+impl Printing<'_, '_> {
+    /// Prints one task's findings, in order, after the baseline has had its say.
+    fn hand_over(&mut self, mut reported: Reported) -> io::Result<()> {
+        let (job, outcome) = (self.job, &mut *self.outcome);
+        let input = self.input;
+        if reported.last {
+            self.input += 1;
+        }
+        let Some(entry) = self.inputs.get(input) else {
+            return Ok(());
         };
-        if n == 0 {
-            return Ok(true);
+        let name = entry.name();
+        if let Some(mut e) = reported.read.error.take() {
+            if e.path.is_empty() {
+                e.path = name.to_string();
+            }
+            super::report_error(&e);
+            self.printer.error(&e)?;
+            outcome.had_error = true;
         }
-        buf.extend_from_slice(&block[..n]);
+        if reported.read.skipped {
+            super::warn(&format!(
+                "{}: binary file skipped",
+                super::escape_controls(name)
+            ));
+        }
+        // Once per input, whichever chunk held the invalid bytes.
+        if reported.read.lossy && self.lossy_noted != Some(input) {
+            self.lossy_noted = Some(input);
+            super::warn(&format!(
+                "warning: {}: not valid {}; invalid bytes were replaced",
+                super::escape_controls(name),
+                match reported.read.encoding {
+                    Encoding::Utf8 => "UTF-8",
+                    Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+                }
+            ));
+        }
+        if let Some((n, (line, column))) = reported.long {
+            super::warn(&format!(
+                "warning: {}:{line}:{column}: {n} {} longer than {} bytes, with a claim's \
+                 words, not checked (split {})",
+                super::escape_controls(name),
+                if n == 1 { "sentence" } else { "sentences" },
+                check::MAX_SENTENCE_BYTES,
+                if n == 1 { "it" } else { "them" },
+            ));
+            outcome.summary.unchecked_sentences += n;
+        }
+        let s = &mut outcome.summary;
+        s.files += usize::from(reported.read.checked);
+        s.skipped += usize::from(reported.read.skipped);
+        s.suppressed += reported.suppressed;
+        let mut found = std::mem::take(&mut reported.found);
+        let key = || absolute(entry.key_path(), job.cwd);
+        if let Some(folder) = job.record {
+            let path = baseline::relative(folder, &key());
+            for p in &found {
+                let claim = &job.db.claims[p.finding.claim];
+                outcome.entries.push(Entry {
+                    path: path.clone(),
+                    claim_id: claim.id.clone(),
+                    verdict: p.finding.verdict.as_str().to_string(),
+                    fingerprint: p.fingerprint.clone(),
+                    sentence: crate::report::collapse(&p.sentence),
+                });
+            }
+        }
+        if let Some(entries) = job.baseline {
+            // The baseline is consumed in input order, so which of two identical findings it
+            // absorbs never depends on the thread count.
+            if self.baseline.as_ref().is_none_or(|(i, _)| *i != input) {
+                let remaining = entries.get(&key()).cloned().unwrap_or_default();
+                self.baseline = Some((input, remaining));
+            }
+            if let Some((_, remaining)) = &mut self.baseline {
+                let before = found.len();
+                found.retain(|p| {
+                    let id = job.db.claims[p.finding.claim].id.as_str();
+                    !remaining.take(id, &p.fingerprint)
+                });
+                outcome.summary.baselined += before - found.len();
+            }
+        }
+        if !found.is_empty() {
+            outcome.summary.add(found.iter().map(|p| &p.finding));
+            self.printer.file(job.db, name, &found)?;
+        }
+        Ok(())
     }
-    Ok(false)
 }
 
-/// Where to end a chunk of plain text: after the last blank line (a paragraph break, so the
-/// checker sees every paragraph whole); failing that after the last sentence end, line or
-/// space; at worst at a character boundary.
-fn chunk_cut(buf: &[u8]) -> usize {
-    // The last line that is blank (white space only), found from the end.
-    let mut newlines = memchr::memrchr_iter(b'\n', buf);
-    let mut next = newlines.next();
-    while let Some(end) = next {
-        next = newlines.next();
-        let start = next.map_or(0, |i| i + 1);
-        if next.is_some() && buf[start..end].iter().all(u8::is_ascii_whitespace) {
-            return end + 1;
-        }
-        // Only look back over a bounded stretch: a chunk with no paragraph break near its
-        // end is cut at a sentence instead.
-        if buf.len() - end > 1 << 20 {
-            break;
-        }
-    }
-    // A paragraph of megabytes: cut where a sentence ends, so no sentence is split.
-    let sentence_end = |w: &[u8]| {
-        matches!(w[0], b'.' | b'!' | b'?' | b'"' | b'\'' | b')') && matches!(w[1], b' ' | b'\n')
-    };
-    if let Some(i) = buf.windows(2).rposition(sentence_end) {
-        return i + 2;
-    }
-    if let Some(i) = buf.iter().rposition(|&b| b == b'\n') {
-        return i + 1;
-    }
-    if let Some(i) = buf.iter().rposition(|&b| b == b' ') {
-        return i + 1;
-    }
-    let mut cut = buf.len();
-    while cut > 0 && buf[cut - 1] & 0xC0 == 0x80 {
-        cut -= 1;
-    }
-    // `cut - 1` now starts a character that may be incomplete: leave it for the next chunk.
-    if cut > 0 && buf[cut - 1] >= 0xC0 {
-        cut -= 1;
-    }
-    if cut == 0 { buf.len() } else { cut }
-}
-
-/// Moves `origin` past a chunk of `bytes` file bytes whose text is `text`.
-fn advance(origin: &mut Origin, text: &str, bytes: usize) {
-    origin.offset += bytes;
-    match text.rfind('\n') {
-        Some(i) => {
-            origin.lines += text.matches('\n').count();
-            origin.chars = text[i + 1..].chars().count();
-            origin.bytes = text.len() - i - 1;
-        }
-        None => {
-            origin.chars += text.chars().count();
-            origin.bytes += text.len();
-        }
-    }
+/// What checking one text gives.
+struct Checked {
+    found: Vec<Placed>,
+    suppressed: usize,
+    long: Option<(usize, (usize, usize))>,
 }
 
 /// Checks one text (a whole file, or a chunk of plain text) and keeps the findings to report:
-/// those not suppressed inline and, when a diff is in force, on changed lines.
-fn check_text(
-    job: &Job,
-    format: Format,
-    source: &str,
-    raw: Option<&[u8]>,
-    origin: Origin,
-    filters: &FileFilters,
-    suppressed: &mut usize,
-) -> Vec<Placed> {
+/// those not suppressed inline and inside the input's diff scope.
+fn check_text(job: &Job, task: &Task) -> Checked {
+    let source = task.text.as_str();
     let prose;
-    let (prose_ref, text): (&Prose, &str) = if format == Format::Text {
+    let (prose_ref, text): (&Prose, &str) = if task.format == Format::Text {
         prose = Prose::identity();
         (&prose, source)
     } else {
-        prose = Prose::read(format, source);
+        prose = Prose::read(task.format, source);
         (&prose, prose.text.as_str())
     };
     let findings = check::check(job.db, text);
-    if findings.is_empty() {
-        return Vec::new();
-    }
-    let locator = match raw {
-        Some(bytes) => Locator::lossy(source, origin, bytes),
-        None => Locator::new(source, origin),
+    let long = long_sentences(job.db, text);
+    let mut checked = Checked {
+        found: Vec::new(),
+        suppressed: 0,
+        long: None,
     };
-    let suppressions = Suppressions::parse(format, source, &locator);
-    let mut out = Vec::with_capacity(findings.len());
+    if findings.is_empty() && long.is_empty() {
+        return checked;
+    }
+    let locator = match (&task.raw, task.encoding) {
+        (Some(bytes), _) => Locator::lossy(source, task.origin, bytes),
+        (None, Encoding::Utf8) => Locator::new(source, task.origin),
+        (None, Encoding::Utf16Le | Encoding::Utf16Be) => Locator::utf16(source, task.origin),
+    };
+    if let Some(first) = long.first() {
+        let p = locator.position(prose_ref.source_start(first.start));
+        checked.long = Some((long.len(), (p.line, p.column)));
+    }
+    let suppressions = Suppressions::parse(task.format, source, &locator);
+    checked.found.reserve(findings.len());
     for f in findings {
         let placed = Placed::new(job.db, f, prose_ref, text, &locator);
         let id = job.db.claims[placed.finding.claim].id.as_str();
         if suppressions.covers(placed.start.line, id) {
-            *suppressed += 1;
+            checked.suppressed += 1;
             continue;
         }
-        if filters.unchanged {
-            continue;
+        let reported = match &*task.scope {
+            DiffScope::All => true,
+            DiffScope::Untouched => false,
+            scope => {
+                let sentence = prose_ref.source_range(&placed.finding.sentence);
+                let first = locator.position(sentence.start).line;
+                let last = locator.position(sentence.end).line;
+                scope.reports(first, last)
+            }
+        };
+        if reported {
+            checked.found.push(placed);
         }
-        if let Some(changed) = filters.changed {
-            let sentence = prose_ref.source_range(&placed.finding.sentence);
-            let first = locator.position(sentence.start).line;
-            let last = locator.position(sentence.end).line;
-            if !diff::touches(changed, first, last) {
-                continue;
+    }
+    checked
+}
+
+/// The sentences the checker skips for their length ([`check::MAX_SENTENCE_BYTES`]) that hold
+/// some claim's words, so that a skipped claim is never silent. Only paragraphs longer than
+/// the limit are split, so ordinary prose costs one scan for blank lines.
+fn long_sentences(db: &Database, text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if text.len() <= check::MAX_SENTENCE_BYTES {
+        return out;
+    }
+    let long = crate::text::paragraphs(text).filter(|p| p.len() > check::MAX_SENTENCE_BYTES);
+    for para in long {
+        for s in crate::text::split_sentences(text, para, &db.lexicon) {
+            if s.len() > check::MAX_SENTENCE_BYTES && db.hits(&text[s.clone()]).next().is_some() {
+                out.push(s);
             }
         }
-        out.push(placed);
     }
     out
 }
 
-/// An input name as an absolute, canonical path when it exists (for matching diffs).
-pub fn absolute(name: &str) -> String {
-    let p = Path::new(name);
-    std::fs::canonicalize(p)
-        .or_else(|_| std::env::current_dir().map(|d| d.join(p)))
-        .unwrap_or_else(|_| PathBuf::from(p))
-        .to_string_lossy()
-        .into_owned()
-}
-
-/// Writes a baseline of `entries` to `path`.
-pub fn write_baseline(path: &str, entries: Vec<Entry>) -> Result<(), String> {
-    let mut b = Baseline {
-        version: 1,
-        findings: entries,
-    };
-    std::fs::write(path, b.to_json())
-        .map_err(|e| format!("{path}: cannot write the baseline: {}", describe_io(&e)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chunks_end_at_paragraph_breaks() {
-        assert_eq!(chunk_cut(b"a\n\nb\n\nc"), 6);
-        assert_eq!(chunk_cut(b"a\r\n\r\nb"), 5);
-        assert_eq!(chunk_cut(b"a\nb"), 2);
-        assert_eq!(chunk_cut(b"Done.\nA long\nsentence"), 6);
-        assert_eq!(chunk_cut(b"One. Two"), 5);
-        assert_eq!(chunk_cut(b"ab cd"), 3);
-        assert_eq!(chunk_cut("x\u{e9}".as_bytes()), 1);
-        assert_eq!(chunk_cut(b"abc"), 3);
-    }
-
-    #[test]
-    fn origins_follow_lines_and_columns() {
-        let mut o = Origin::default();
-        advance(&mut o, "ab\ncd", 5);
-        assert_eq!(
-            o,
-            Origin {
-                offset: 5,
-                lines: 1,
-                chars: 2,
-                bytes: 2
-            }
-        );
-        advance(&mut o, "\u{e9}f", 3);
-        assert_eq!(
-            o,
-            Origin {
-                offset: 8,
-                lines: 1,
-                chars: 4,
-                bytes: 5
-            }
-        );
-    }
+/// An input's path as an absolute key, for matching diffs and baselines.
+pub fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    baseline::absolute(path, cwd)
 }

@@ -6,14 +6,15 @@
 
 use std::ops::Range;
 
+use super::compile::compile_group;
+use super::compile_fact::tolerance_text;
+use super::error::{DbErrorCode, Problems};
 use super::measure_value::{
     RawValue, canonical, change_unit, hint, known_currency, number_in, parse_base, parse_tally,
     sign_of, with_number,
 };
-use super::{
-    Fact, FactKind, Lookalike, Problems, RawFact, compile_group, parse_tolerance, tolerance_text,
-    widen,
-};
+use super::model::{Band, Fact, FactKind, FactSpec, Lookalike, LookalikeValue, Tolerance};
+use super::schema::{RawFact, RawTolerance};
 use crate::extract::{Base, ChangeUnit, Measure, When};
 use crate::lexicon::measures::{Currency, Dimension};
 use crate::terms::TermGroup;
@@ -97,12 +98,18 @@ pub(super) fn compile(
     ];
     for (key, present) in misplaced {
         if present {
-            p.within(span, key, format!("`{key}` does not apply to a {k} fact"));
+            bad(
+                p,
+                span,
+                key,
+                format!("`{key}` does not apply to a {k} fact"),
+            );
         }
     }
     let tally_keys = f.yes.is_some() || f.no.is_some() || f.unanimous;
     if tally_keys && kind != FactKind::Tally {
-        p.within(
+        bad(
+            p,
             span,
             "yes",
             format!("`yes`, `no` and `unanimous` do not apply to a {k} fact"),
@@ -110,17 +117,24 @@ pub(super) fn compile(
     }
     let record_keys = f.rank.is_some() || f.since.is_some() || f.span.is_some();
     if record_keys && kind != FactKind::Record {
-        p.within(
+        bad(
+            p,
             span,
             "rank",
             format!("`rank`, `since` and `span` do not apply to a {k} fact"),
         );
     }
     if (f.base.is_some() || f.base_required) && kind != FactKind::Change {
-        p.within(span, "base", format!("`base` does not apply to a {k} fact"));
+        bad(
+            p,
+            span,
+            "base",
+            format!("`base` does not apply to a {k} fact"),
+        );
     }
     if f.currency.is_some() && kind != FactKind::Money {
-        p.within(
+        bad(
+            p,
             span,
             "currency",
             format!("`currency` does not apply to a {k} fact"),
@@ -129,36 +143,21 @@ pub(super) fn compile(
     if let Some(c) = f.currency.as_deref()
         && known_currency(c).is_none()
     {
-        p.within(
+        bad(
+            p,
             span,
             c,
             format!("unknown currency \"{c}\"; use an ISO 4217 code such as USD, EUR or GBP"),
         );
     }
-    let mut fact = Fact {
-        kind,
-        label: f.label.clone(),
+    let nouns = compile_group(&f.nouns, span, "`nouns`", p);
+    let mut fact = Partial {
         value: None,
         agree: (f64::NAN, f64::NAN),
         near: (f64::NAN, f64::NAN),
-        tolerance_text: f.tolerance.as_ref().map(tolerance_text),
-        range: f.range,
-        unit: None,
-        per: None,
-        nouns: compile_group(&f.nouns, span, "`nouns`", p),
-        of: compile_group(&[], span, "`of`", p),
-        is: compile_group(&[], span, "`is`", p),
-        is_not: compile_group(&[], span, "`is-not`", p),
-        than: compile_group(&[], span, "`than`", p),
-        date: None,
-        date_text: None,
-        people: Vec::new(),
-        any_of: false,
         lookalikes: Vec::new(),
-        measure: None,
-        conflict_requires,
     };
-    fact.measure = match kind {
+    let measure = match kind {
         FactKind::Tally => compile_tally(f, span, p),
         FactKind::Record => compile_record(f, span, p),
         _ => compile_numeric(f, kind, span, p, &mut fact),
@@ -166,7 +165,24 @@ pub(super) fn compile(
     if p.count > before {
         return None;
     }
-    Some(fact)
+    let band = Band {
+        value: fact.value,
+        agree: fact.agree,
+        near: fact.near,
+        tolerance_text: f.tolerance.as_ref().map(tolerance_text),
+        range: f.range,
+    };
+    Some(Fact {
+        label: f.label.clone(),
+        spec: FactSpec::Measure {
+            kind,
+            band,
+            nouns,
+            measure: measure?,
+        },
+        lookalikes: fact.lookalikes,
+        conflict_requires,
+    })
 }
 
 fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<MeasureSpec> {
@@ -174,7 +190,8 @@ fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<M
         (Some(v), None, None) => match parse_tally(&v.text()) {
             Some(t) => t,
             None => {
-                p.within(
+                bad(
+                    p,
                     span,
                     "value",
                     format!(
@@ -188,7 +205,8 @@ fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<M
         (None, Some(y), Some(n)) => (y.max(n), y.min(n), false),
         (None, None, None) if f.unanimous => (0.0, 0.0, false),
         _ => {
-            p.within(
+            bad(
+                p,
                 span,
                 "kind",
                 "a tally fact needs `value = \"53-47\"`, or `yes` and `no`, or `unanimous = true`",
@@ -196,10 +214,10 @@ fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<M
             return None;
         }
     };
-    let tolerance = match f.tolerance.as_ref().map(parse_tolerance) {
+    let tolerance = match f.tolerance.as_ref().map(tolerance) {
         Some(Ok(t)) => t,
         Some(Err(e)) => {
-            p.within(span, "tolerance", e);
+            bad(p, span, "tolerance", e);
             (0.0, false)
         }
         None => (0.0, false),
@@ -208,7 +226,8 @@ fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<M
     for l in &f.lookalikes {
         match l.value.as_ref().and_then(|v| parse_tally(&v.text())) {
             Some((a, b, _)) => lookalikes.push((a, b)),
-            None => p.within(
+            None => bad(
+                p,
                 span,
                 "lookalikes",
                 "a tally look-alike needs `value = \"51-48\"`",
@@ -226,7 +245,8 @@ fn compile_tally(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<M
 
 fn compile_record(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<MeasureSpec> {
     if f.value.is_some() {
-        p.within(
+        bad(
+            p,
             span,
             "value",
             "a record fact has no `value`: use `rank`, `since` and `span`",
@@ -236,7 +256,8 @@ fn compile_record(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<
         Some(s) => match When::parse(s) {
             Some(w) => Some(w),
             None => {
-                p.within(
+                bad(
+                    p,
                     span,
                     s,
                     format!("`since` \"{s}\" is not a date like \"1850\" or \"1981-11\""),
@@ -248,7 +269,8 @@ fn compile_record(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<
     };
     let rank = f.rank.unwrap_or(1);
     if rank == 0 {
-        p.within(
+        bad(
+            p,
             span,
             "rank",
             "`rank` counts from 1 (1 is the record itself)",
@@ -267,12 +289,13 @@ fn compile_numeric(
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
-    fact: &mut Fact,
+    fact: &mut Partial,
 ) -> Option<MeasureSpec> {
     let k = kind.name();
     let Some(raw) = f.value.as_ref() else {
         if f.range.is_none() {
-            p.within(
+            bad(
+                p,
                 span,
                 "kind",
                 format!("a {k} fact needs `value` (or `range`)"),
@@ -293,7 +316,8 @@ fn compile_numeric(
         (RawValue::Number(n), FactKind::Quantity) => match &f.unit {
             Some(u) => format!("{n} {u}"),
             None => {
-                p.within(
+                bad(
+                    p,
                     span,
                     "kind",
                     "a quantity fact needs a unit: `value = \"510 GW\"`, or `unit`",
@@ -307,14 +331,26 @@ fn compile_numeric(
     let (spec, conv): (MeasureSpec, Box<dyn Fn(f64) -> Option<f64>>) = match kind {
         FactKind::Change => {
             let Some((unit, factor)) = change_unit(f.unit.as_deref()) else {
-                p.within(span, "unit", "unknown unit of a change: use \"%\", \"pp\", \"bp\", a currency code or a physical unit");
+                bad(
+                    p,
+                    span,
+                    "unit",
+                    "unknown unit of a change: use \"%\", \"pp\", \"bp\", a currency code or a physical unit",
+                );
                 return None;
             };
             let base = match f.base.as_deref() {
                 Some(s) => match parse_base(s) {
                     Some(b) => Some(b),
                     None => {
-                        p.within(span, s, format!("`base` \"{s}\" is not understood; use \"year\", \"month\" or a date like \"2016\""));
+                        bad(
+                            p,
+                            span,
+                            s,
+                            format!(
+                                "`base` \"{s}\" is not understood; use \"year\", \"month\" or a date like \"2016\""
+                            ),
+                        );
                         None
                     }
                 },
@@ -329,7 +365,8 @@ fn compile_numeric(
         }
         _ => {
             let Some((_, m)) = canonical(kind, &template, f.difference) else {
-                p.within(
+                bad(
+                    p,
                     span,
                     "value",
                     format!(
@@ -380,7 +417,8 @@ fn compile_numeric(
         RawValue::Text(t) => number_in(t).unwrap_or(0.0) * sign_of(t),
     };
     let Some(cv) = conv(value) else {
-        p.within(
+        bad(
+            p,
             span,
             "value",
             format!("value \"{template}\" is not understood"),
@@ -402,10 +440,11 @@ fn numeric_from_range(
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
-    fact: &mut Fact,
+    fact: &mut Partial,
 ) -> Option<MeasureSpec> {
     if kind != FactKind::Level && kind != FactKind::Change {
-        p.within(
+        bad(
+            p,
             span,
             "kind",
             format!(
@@ -466,14 +505,14 @@ fn bands(
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
-    fact: &mut Fact,
+    fact: &mut Partial,
     written: &Written,
 ) {
     let (value, cv, conv) = (written.value, written.canonical, written.conv);
-    let tol = match f.tolerance.as_ref().map(parse_tolerance) {
+    let tol = match f.tolerance.as_ref().map(tolerance) {
         Some(Ok(t)) => t,
         Some(Err(e)) => {
-            p.within(span, "tolerance", e);
+            bad(p, span, "tolerance", e);
             (0.0, false)
         }
         None => default_tolerance(f, kind),
@@ -482,7 +521,8 @@ fn bands(
     let (lo, hi) = match f.range {
         Some([a, b]) if a <= b => (a, b),
         Some([a, b]) => {
-            p.within(
+            bad(
+                p,
                 span,
                 "range",
                 format!("`range` [{a}, {b}] must be [low, high]"),
@@ -491,10 +531,10 @@ fn bands(
         }
         None => widen(value, value, value, tol),
     };
-    let margin = match f.margin.as_ref().map(parse_tolerance) {
+    let margin = match f.margin.as_ref().map(tolerance) {
         Some(Ok(m)) => m,
         Some(Err(e)) => {
-            p.within(span, "margin", e);
+            bad(p, span, "margin", e);
             (0.0, false)
         }
         None if f.range.is_some() => ((hi - lo) / 20.0, false),
@@ -513,7 +553,7 @@ fn bands(
                 let t = l
                     .tolerance
                     .as_ref()
-                    .and_then(|t| parse_tolerance(t).ok())
+                    .and_then(|t| tolerance(t).ok())
                     .unwrap_or((0.0, false));
                 let (a, b) = widen(*n, *n, *n, t);
                 Some((to_c(a), to_c(b)))
@@ -523,7 +563,7 @@ fn bands(
                 let tl = l
                     .tolerance
                     .as_ref()
-                    .and_then(|t| parse_tolerance(t).ok())
+                    .and_then(|t| tolerance(t).ok())
                     .unwrap_or((0.0, false));
                 c.map(|c| {
                     let d = if tl.1 { c.abs() * tl.0 } else { tl.0 };
@@ -534,12 +574,11 @@ fn bands(
         };
         match v {
             Some((lo, hi)) if lo.is_finite() && hi.is_finite() => fact.lookalikes.push(Lookalike {
-                lo,
-                hi,
-                when: None,
+                value: LookalikeValue::Values { lo, hi },
                 note,
             }),
-            _ => p.within(
+            _ => bad(
+                p,
                 span,
                 "lookalikes",
                 format!(
@@ -550,4 +589,35 @@ fn bands(
             ),
         }
     }
+}
+
+/// A fact's bands and look-alikes while it is compiled.
+struct Partial {
+    value: Option<f64>,
+    agree: (f64, f64),
+    near: (f64, f64),
+    lookalikes: Vec<Lookalike>,
+}
+
+/// A problem of the value or keys of a fact (error code `invalid`).
+fn bad(p: &mut Problems, span: &Range<usize>, needle: &str, message: impl Into<String>) {
+    p.within(span, needle, DbErrorCode::Invalid, message);
+}
+
+/// A tolerance as (amount, relative).
+fn tolerance(t: &RawTolerance) -> Result<(f64, bool), String> {
+    super::compile_fact::parse_tolerance(t).map(|t| match t {
+        Tolerance::Absolute(d) => (d, false),
+        Tolerance::Relative(r) => (r, true),
+    })
+}
+
+/// Widens `[lo, hi]` by a tolerance around `value`.
+fn widen(lo: f64, hi: f64, value: f64, tol: (f64, bool)) -> (f64, f64) {
+    let t = if tol.1 {
+        Tolerance::Relative(tol.0)
+    } else {
+        Tolerance::Absolute(tol.0)
+    };
+    t.widen(lo, hi, value)
 }

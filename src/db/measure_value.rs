@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::measure::MeasureSpec;
-use super::{Fact, FactKind};
+use super::model::{Fact, FactKind};
 use crate::extract::{self, Base, ChangeUnit, Kind, Measure, When};
 use crate::lexicon::Lexicon;
 use crate::lexicon::measures::{Currency, Dimension};
@@ -174,17 +174,18 @@ pub(super) fn hint(kind: FactKind) -> &'static str {
 }
 
 /// How a fact of the new kinds reads in messages.
-pub(super) fn expected(fact: &Fact) -> String {
-    let num = super::format_number;
-    let band = |unit: &str| match (fact.range, fact.value) {
+pub fn expected(fact: &Fact) -> String {
+    let num = crate::display::format_number;
+    let (range, value) = fact.band().map_or((None, None), |b| (b.range, b.value));
+    let band = |unit: &str| match (range, value) {
         (Some([a, b]), _) => format!("{}–{}{unit}", num(a), num(b)),
         (None, Some(v)) => format!("{}{unit}", num(v)),
         _ => String::new(),
     };
-    match &fact.measure {
+    match fact.measure() {
         // As the database writes it ("510 GW", "$115.9 billion"), with the agreeing range.
         Some(MeasureSpec::Money { written, .. } | MeasureSpec::Quantity { written, .. }) => {
-            match fact.range {
+            match range {
                 Some([a, b]) => format!("{written} ({}–{} agree)", num(a), num(b)),
                 None => written.clone(),
             }
@@ -199,7 +200,7 @@ pub(super) fn expected(fact: &Fact) -> String {
                 ChangeUnit::Money(c) => format!(" {}", c.code()),
             };
             let s = band(&u);
-            if fact.value.is_some_and(|v| v > 0.0) {
+            if value.is_some_and(|v| v > 0.0) {
                 format!("+{s}")
             } else {
                 s
@@ -223,7 +224,7 @@ pub(super) fn expected(fact: &Fact) -> String {
                 format!("rank {rank}")
             };
             if let Some(w) = since {
-                s.push_str(&format!(" since {}", super::format_when(w)));
+                s.push_str(&format!(" since {}", crate::display::format_when(w)));
             }
             if let Some(y) = span {
                 s.push_str(&format!(" in {} years", num(*y)));

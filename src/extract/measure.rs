@@ -93,7 +93,7 @@ impl Measure {
             Measure::Tally { .. } | Measure::Unanimous => "tally",
             Measure::Record { .. } => "record",
             Measure::Duration { .. } => "duration",
-            Measure::Age { .. } => "age",
+            Measure::Age { .. } => "subgroup",
         }
     }
 }
@@ -165,7 +165,7 @@ impl std::fmt::Display for Measure {
                 write!(f, "duration ")?;
                 span(f, lo, hi, " years")
             }
-            Measure::Age { years } => write!(f, "age {years} (a subgroup)"),
+            Measure::Age { years } => write!(f, "subgroup {years} years"),
         }
     }
 }
@@ -224,7 +224,7 @@ pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usi
         }
         let next = plain.map_or(i + 1, |n| n.end);
         let glued = plain.is_none();
-        let aged = i > 0 && m.age_before.contains(w.word(i - 1));
+        let aged = i > 0 && (m.age_before.contains(w.word(i - 1)) || w.word(i - 1) == ",");
         let followed = (next..(next + FOLLOWER_REACH).min(w.toks.len()))
             .any(|k| w.is_joiner(k) || m.follows_number(w.word(k)));
         if !(glued || aged || followed) {

@@ -23,7 +23,7 @@ mod when;
 
 use std::ops::Range;
 
-use crate::text::Words;
+use crate::text::{TokKind, Words};
 
 pub use measure::{Base, ChangeUnit, Measure};
 pub use unit::unit_to_kg;
@@ -215,7 +215,21 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
     let n = w.toks.len();
     let mut i = 0;
     while i < n {
-        let found = measure::measure_at(text, w, i)
+        // Measures first: they have their own cheap gate, and a currency sign ("$") is
+        // punctuation that starts one.
+        let measured = measure::measure_at(text, w, i);
+        // Only numbers and the lexicon's figure words can start a figure.
+        let starts = measured.is_some()
+            || match w.toks[i].kind {
+                TokKind::Number => true,
+                TokKind::Word => w.lex.may_start_figure(&w.norm[i]),
+                TokKind::Punct => false,
+            };
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let found = measured
             .or_else(|| date::when_at(text, w, i))
             .or_else(|| quantifier::quantifier_at(w, i))
             .or_else(|| quantity::number_figure_at(text, w, i));
@@ -230,7 +244,5 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
     out
 }
 
-#[cfg(test)]
-mod measure_tests;
 #[cfg(test)]
 mod tests;

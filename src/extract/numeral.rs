@@ -2,7 +2,7 @@
 //! words ("eighty-six", "nine hundred", "a quarter of a million", "half").
 
 use super::when::valid_year;
-use crate::text::{TokKind, Words};
+use crate::text::{TokKind, Words, is_group_space};
 
 /// A number as written, before we know what it measures.
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +15,8 @@ pub(super) struct Numeral {
     pub(super) fraction: bool,
     /// The numeral had a "k"/"x"/ordinal suffix.
     pub(super) suffix: Suffix,
+    /// Written "70.601": the dot may group thousands or be a decimal point.
+    pub(super) dot_may_group: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,11 +46,19 @@ pub(super) fn digits_at(text: &str, w: &Words, i: usize) -> Option<Numeral> {
         .find(|(_, c)| c.is_alphabetic())
         .map_or(raw.len(), |(k, _)| k);
     let (num, suffix) = raw.split_at(split);
-    let has_sep = num.contains(',');
-    let clean: String = num.chars().filter(|c| *c != ',').collect();
-    if clean.matches('.').count() > 1 {
+    let is_sep = |c: char| c == ',' || is_group_space(c);
+    let has_sep = num.contains(is_sep);
+    let clean: String = num.chars().filter(|c| !is_sep(*c)).collect();
+    if clean.matches('.').count() > 1 || exponent_around(w, i) {
         return None;
     }
+    // "70.601" is 70,601 where a dot groups thousands and 70.6 where it is a decimal point:
+    // unsure, so never a count.
+    let dot_may_group = !has_sep
+        && suffix.is_empty()
+        && clean
+            .split_once('.')
+            .is_some_and(|(int, frac)| (1..=3).contains(&int.len()) && frac.len() == 3);
     let mut value: f64 = clean.parse().ok()?;
     if !value.is_finite() {
         return None;
@@ -82,6 +92,7 @@ pub(super) fn digits_at(text: &str, w: &Words, i: usize) -> Option<Numeral> {
             year_like: false,
             fraction: false,
             suffix: sfx,
+            dot_may_group: false,
         });
     }
     Some(Numeral {
@@ -90,6 +101,7 @@ pub(super) fn digits_at(text: &str, w: &Words, i: usize) -> Option<Numeral> {
         year_like,
         fraction: false,
         suffix: sfx,
+        dot_may_group,
     })
 }
 
@@ -132,6 +144,7 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
                 year_like: false,
                 fraction: false,
                 suffix: Suffix::None,
+                dot_may_group: false,
             });
         }
         // "quarter" alone is too ambiguous (a calendar quarter); "half"/"a third" are shares.
@@ -144,6 +157,7 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
             year_like: false,
             fraction: true,
             suffix: Suffix::None,
+            dot_may_group: false,
         });
     }
     // "half a million"
@@ -157,6 +171,7 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
             year_like: false,
             fraction: false,
             suffix: Suffix::None,
+            dot_may_group: false,
         });
     }
     // Cardinals: standard total/current accumulation.
@@ -229,13 +244,20 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
         year_like: false,
         fraction: false,
         suffix: Suffix::None,
+        dot_may_group: false,
     })
+}
+
+/// "10^400", "2^10": a power, written against its base or exponent, is no figure we read.
+fn exponent_around(w: &Words, i: usize) -> bool {
+    let touching = |a: usize, b: usize| matches!((w.toks.get(a), w.toks.get(b)), (Some(x), Some(y)) if x.end == y.start);
+    (w.is(i + 1, "^") && touching(i, i + 1)) || (i > 0 && w.is(i - 1, "^") && touching(i - 1, i))
 }
 
 /// "twelvefold", "tenfold": a multiplier in one word.
 pub(super) fn fold_word(w: &Words, word: &str) -> Option<f64> {
     let numbers = &w.lex.numbers;
-    let stem = word.strip_suffix("fold")?;
+    let stem = word.strip_suffix(crate::lexicon::FOLD_SUFFIX)?;
     numbers
         .small
         .get(stem)

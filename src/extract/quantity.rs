@@ -124,6 +124,10 @@ pub(super) fn number_figure_at(text: &str, w: &Words, i: usize) -> Option<(Figur
     if s.numeral.year_like && !s.ranged && !plural_noun_follows(w, s.end) {
         return None;
     }
+    // "70.601 deaths": a thousands dot or a decimal point; a misread must never conflict.
+    if s.numeral.dot_may_group && !s.ranged {
+        return None;
+    }
     let end = s.end;
     let stop = s.bound_after(w, end);
     let mut f = Figure::quantity(

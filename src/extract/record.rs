@@ -95,6 +95,19 @@ fn years_at(text: &str, w: &Words, k: usize) -> Option<(f64, usize)> {
 pub(super) fn age_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let m = Measures::get();
     let n = plain_number_at(text, w, i)?;
+    // "Jackson, 51, was confirmed": a number set off by commas right after a name is the
+    // person's age.
+    if i >= 2
+        && w.word(i - 1) == ","
+        && w.word(n.end) == ","
+        && w.toks[i - 2].kind == TokKind::Word
+        && text[w.toks[i - 2].start..].starts_with(char::is_uppercase)
+        && n.value.fract() == 0.0
+        && (1.0..=120.0).contains(&n.value)
+    {
+        let a = Measure::Age { years: n.value };
+        return Some((Figure::measured(w, a, Bound::Exact, i..n.end), n.end));
+    }
     let after_prefix = i > 0 && m.age_before.contains(w.word(i - 1));
     let mut end = n.end;
     // "65 years", "65-year-olds".

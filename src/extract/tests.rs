@@ -288,3 +288,43 @@ fn hostile_numbers_do_not_panic() {
     let big = "9".repeat(10_000);
     let _ = figs(&big);
 }
+
+#[test]
+fn spaced_and_apostrophe_thousands_read_as_one_number() {
+    let (lo, hi, text) = one("about 70 601 deaths", Kind::Count);
+    assert!(
+        lo < 70601.0 && hi > 70601.0 && text == "about 70 601",
+        "{lo}..{hi} {text}"
+    );
+    assert_eq!(count("exactly 70\u{a0}601 deaths"), 70601.0);
+    assert_eq!(count("exactly 70\u{2009}601 deaths"), 70601.0);
+    assert_eq!(count("exactly 70\u{202f}601 deaths"), 70601.0);
+    assert_eq!(count("exactly 70’601 deaths"), 70601.0);
+    assert_eq!(count("exactly 1 000 000 deaths"), 1e6);
+}
+
+#[test]
+fn a_dot_that_may_group_thousands_is_no_count() {
+    assert!(
+        figs("about 70.601 deaths")
+            .iter()
+            .all(|f| f.kind() != Kind::Count)
+    );
+    // A decimal that cannot group thousands stays a number.
+    assert_eq!(figs("22.7 per 100,000")[0].lo(), 22.7);
+    assert_eq!(one("0.125% of them", Kind::Share).0, 0.125);
+}
+
+#[test]
+fn powers_are_no_figures() {
+    assert!(
+        figs("10^400 deaths").is_empty(),
+        "{:?}",
+        figs("10^400 deaths")
+    );
+    assert!(figs("about 2^10 deaths").is_empty());
+    // A caret apart from the number is only punctuation.
+    assert_eq!(count("10 ^ deaths"), 10.0);
+}
+
+mod measure;

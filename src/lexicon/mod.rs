@@ -7,6 +7,7 @@
 //! ([`LexiconExtension`]), as typos' `extend-words` extends its dictionary. Lookups are binary
 //! searches over sorted slices, built once when a database is loaded.
 
+mod entries;
 pub mod measures;
 
 use std::sync::OnceLock;
@@ -16,31 +17,61 @@ use serde::Deserialize;
 /// The embedded English lexicon.
 pub const ENGLISH_TOML: &str = include_str!("en.toml");
 
+/// Which first bytes and lengths the words of a set have: most words a stage looks up are in
+/// no set, and are ruled out by two bit tests instead of a binary search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Sieve {
+    first: [u64; 4],
+    lengths: u64,
+}
+
+impl Sieve {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Sieve {
+        let mut sieve = Sieve::default();
+        for w in words {
+            let b = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+            sieve.first[b / 64] |= 1 << (b % 64);
+            sieve.lengths |= 1 << w.len().min(63);
+        }
+        sieve
+    }
+
+    /// Whether `word` may be in the set (no false negatives).
+    fn may_hold(&self, word: &str) -> bool {
+        let b = usize::from(word.as_bytes().first().copied().unwrap_or(0));
+        self.first[b / 64] & (1 << (b % 64)) != 0 && self.lengths & (1 << word.len().min(63)) != 0
+    }
+}
+
 /// A set of normalised words, sorted for binary search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WordSet(Vec<Box<str>>);
+pub struct WordSet {
+    words: Vec<Box<str>>,
+    sieve: Sieve,
+}
 
 impl WordSet {
     /// Whether `word` (normalised) is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| (**w).cmp(word)).is_ok()
+        self.sieve.may_hold(word) && self.words.binary_search_by(|w| (**w).cmp(word)).is_ok()
     }
 
     /// Every word, in sorted order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|w| &**w)
+        self.words.iter().map(|w| &**w)
     }
 
     fn extend(&mut self, words: &[String]) {
-        self.0.extend(words.iter().map(|w| w.as_str().into()));
-        self.0.sort_unstable();
-        self.0.dedup();
+        self.words.extend(words.iter().map(|w| w.as_str().into()));
+        self.words.sort_unstable();
+        self.words.dedup();
+        self.sieve = Sieve::of(self.iter());
     }
 }
 
 impl From<Vec<String>> for WordSet {
     fn from(words: Vec<String>) -> WordSet {
-        let mut set = WordSet(Vec::new());
+        let mut set = WordSet::default();
         set.extend(&words);
         set
     }
@@ -54,31 +85,38 @@ impl<'de> Deserialize<'de> for WordSet {
 
 /// Normalised words with a value each, sorted for binary search.
 #[derive(Debug, Clone, PartialEq)]
-pub struct WordMap<T>(Vec<(Box<str>, T)>);
+pub struct WordMap<T> {
+    entries: Vec<(Box<str>, T)>,
+    sieve: Sieve,
+}
 
 impl<T: Copy> WordMap<T> {
     /// The value of `word` (normalised).
     pub fn get(&self, word: &str) -> Option<T> {
-        self.0
+        if !self.sieve.may_hold(word) {
+            return None;
+        }
+        self.entries
             .binary_search_by(|(w, _)| (**w).cmp(word))
             .ok()
-            .map(|i| self.0[i].1)
+            .map(|i| self.entries[i].1)
     }
 
     /// Every word and its value, in sorted order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, T)> {
-        self.0.iter().map(|(w, v)| (&**w, *v))
+        self.entries.iter().map(|(w, v)| (&**w, *v))
     }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for WordMap<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<WordMap<T>, D::Error> {
         let map = std::collections::BTreeMap::<String, T>::deserialize(d)?;
-        Ok(WordMap(
-            map.into_iter()
-                .map(|(w, v)| (w.into_boxed_str(), v))
-                .collect(),
-        ))
+        let entries: Vec<(Box<str>, T)> = map
+            .into_iter()
+            .map(|(w, v)| (w.into_boxed_str(), v))
+            .collect();
+        let sieve = Sieve::of(entries.iter().map(|(w, _)| &**w));
+        Ok(WordMap { entries, sieve })
     }
 }
 
@@ -303,7 +341,58 @@ pub struct Lexicon {
     pub sentences: Sentences,
     pub binding: Binding,
     pub people: People,
+    /// Every word that can start a figure (derived from the lists above when loaded).
+    #[serde(skip)]
+    starters: Starters,
 }
+
+/// The words that can start a figure: number words, fraction words, articles, date words,
+/// quantifiers. The extractor skips every other word at once, instead of trying each of its
+/// forms on it (most words of a sentence start no figure).
+#[derive(Debug, Clone, Default)]
+struct Starters(rustc_hash::FxHashSet<Box<str>>);
+
+impl Starters {
+    fn of(lex: &Lexicon) -> Starters {
+        let n = &lex.numbers;
+        let d = &lex.dates;
+        let q = &lex.quantifiers;
+        let maps = [&n.small, &n.tens, &n.scales, &n.groups, &n.fractions]
+            .into_iter()
+            .flat_map(|m| m.iter().map(|(w, _)| w))
+            .chain(d.months.iter().map(|(w, _)| w));
+        let sets = [
+            &n.articles,
+            &d.relative_openers,
+            &d.relative_days,
+            &d.span_openers,
+            &d.parts_of_month,
+            &q.majority_adverbs,
+            &q.near_all,
+            &q.near_none,
+        ]
+        .into_iter()
+        .flat_map(WordSet::iter);
+        let words = [
+            &d.since,
+            &d.fiscal,
+            &d.fiscal_prefix,
+            &d.article,
+            &d.hyphenated_part,
+            &q.most,
+            &q.majority,
+            &q.few,
+            &lex.units.twice,
+        ]
+        .into_iter()
+        .map(String::as_str)
+        .chain(q.hardly_any.split(' ').take(1));
+        Starters(maps.chain(sets).chain(words).map(Box::from).collect())
+    }
+}
+
+/// The ending of a one-word multiplier ("twelvefold").
+pub const FOLD_SUFFIX: &str = "fold";
 
 /// A database's additions to the lexicon: the words of its subject (`[lexicon]` in a claims
 /// file). Every list is added to the English one of the same name.
@@ -398,8 +487,19 @@ impl Lexicon {
         ENGLISH.get_or_init(|| {
             // The file is part of the binary and a unit test parses it: failing here is a
             // build defect, not an input error.
-            toml::from_str(ENGLISH_TOML).expect("the embedded lexicon/en.toml parses")
+            let mut lex: Lexicon =
+                toml::from_str(ENGLISH_TOML).expect("the embedded lexicon/en.toml parses");
+            lex.starters = Starters::of(&lex);
+            lex
         })
+    }
+
+    /// Whether a word (normalised) can start a figure: the extractor tries its forms only on
+    /// such words (and on numbers).
+    pub fn may_start_figure(&self, word: &str) -> bool {
+        self.starters.0.contains(word)
+            || word.starts_with(self.dates.fiscal_prefix.as_str())
+            || word.ends_with(FOLD_SUFFIX)
     }
 
     /// English extended with a database's words.
@@ -426,231 +526,10 @@ impl Lexicon {
         lex.binding.function_words.extend(&ext.function_words);
         lex.changes.verbs.extend(&ext.change_verbs);
         lex.binding.negators.extend(&ext.negators);
+        lex.starters = Starters::of(&lex);
         lex
     }
-
-    /// Whether `word` (normalised) is anywhere in the lexicon: general English the engine
-    /// knows, as opposed to a subject's word.
-    pub fn knows(&self, word: &str) -> bool {
-        self.words().any(|w| w == word)
-    }
-
-    /// Every word of every list, phrases split into their words.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
-        self.entries()
-            .into_iter()
-            .flat_map(|(_, entry, _)| entry.split(' ').collect::<Vec<_>>())
-    }
-
-    /// Every entry with the name of its list and whether it is matched as one token (phrase
-    /// lists are matched word by word).
-    pub fn entries(&self) -> Vec<(&'static str, &str, bool)> {
-        let mut out: Vec<(&'static str, &str, bool)> = Vec::new();
-        let n = &self.numbers;
-        let single_maps: [(&'static str, Vec<&str>); 8] = [
-            ("numbers.small", n.small.iter().map(|p| p.0).collect()),
-            ("numbers.tens", n.tens.iter().map(|p| p.0).collect()),
-            ("numbers.scales", n.scales.iter().map(|p| p.0).collect()),
-            ("numbers.groups", n.groups.iter().map(|p| p.0).collect()),
-            (
-                "numbers.fractions",
-                n.fractions.iter().map(|p| p.0).collect(),
-            ),
-            (
-                "numbers.fold-stems",
-                n.fold_stems.iter().map(|p| p.0).collect(),
-            ),
-            (
-                "rates.adverbs",
-                self.rates.adverbs.iter().map(|p| p.0).collect(),
-            ),
-            (
-                "dates.months",
-                self.dates.months.iter().map(|p| p.0).collect(),
-            ),
-        ];
-        for (name, words) in single_maps {
-            out.extend(words.into_iter().map(|w| (name, w, true)));
-        }
-        out.extend(self.rates.spans.iter().map(|p| ("rates.spans", p.0, true)));
-        let word_sets: [(&'static str, &WordSet); 47] = [
-            ("numbers.ambiguous-fractions", &n.ambiguous_fractions),
-            ("numbers.articles", &n.articles),
-            ("bounds.fillers", &self.bounds.fillers),
-            ("bounds.range-joiners", &self.bounds.range_joiners),
-            ("units.percent", &self.units.percent),
-            ("units.points", &self.units.points),
-            ("units.times", &self.units.times),
-            ("units.dotted-mass", &self.units.dotted_mass),
-            ("units.twice-before", &self.units.twice_before),
-            ("units.currency-signs", &self.units.currency_signs),
-            ("rates.introducers", &self.rates.introducers),
-            ("rates.time-not-rate", &self.rates.time_not_rate),
-            (
-                "rates.population-introducers",
-                &self.rates.population_introducers,
-            ),
-            ("changes.verbs", &self.changes.verbs),
-            ("changes.nouns", &self.changes.nouns),
-            ("changes.comparatives", &self.changes.comparatives),
-            ("changes.make-up-verbs", &self.changes.make_up_verbs),
-            (
-                "quantifiers.majority-adverbs",
-                &self.quantifiers.majority_adverbs,
-            ),
-            (
-                "quantifiers.large-majority",
-                &self.quantifiers.large_majority,
-            ),
-            ("quantifiers.slim-majority", &self.quantifiers.slim_majority),
-            (
-                "quantifiers.plain-majority",
-                &self.quantifiers.plain_majority,
-            ),
-            ("quantifiers.small-share", &self.quantifiers.small_share),
-            ("quantifiers.share-nouns", &self.quantifiers.share_nouns),
-            ("quantifiers.near-all", &self.quantifiers.near_all),
-            ("quantifiers.near-none", &self.quantifiers.near_none),
-            (
-                "quantifiers.not-most-before",
-                &self.quantifiers.not_most_before,
-            ),
-            (
-                "quantifiers.adjectives-after-most",
-                &self.quantifiers.adjectives_after_most,
-            ),
-            (
-                "quantifiers.not-few-before",
-                &self.quantifiers.not_few_before,
-            ),
-            (
-                "quantifiers.fraction-not-after",
-                &self.quantifiers.fraction_not_after,
-            ),
-            (
-                "quantifiers.majority-not-after",
-                &self.quantifiers.majority_not_after,
-            ),
-            ("dates.ambiguous-months", &self.dates.ambiguous_months),
-            ("dates.relative-openers", &self.dates.relative_openers),
-            ("dates.relative-units", &self.dates.relative_units),
-            ("dates.relative-days", &self.dates.relative_days),
-            ("dates.span-openers", &self.dates.span_openers),
-            ("dates.span-joiners", &self.dates.span_joiners),
-            ("dates.year-span-joiners", &self.dates.year_span_joiners),
-            ("dates.short-span-joiners", &self.dates.short_span_joiners),
-            ("dates.parts-of-month", &self.dates.parts_of_month),
-            ("dates.month-introducers", &self.dates.month_introducers),
-            ("sentences.abbreviations", &self.sentences.abbreviations),
-            ("binding.function-words", &self.binding.function_words),
-            ("binding.negators", &self.binding.negators),
-            ("people.plural-titles", &self.people.plural_titles),
-            ("people.attribution-verbs", &self.people.attribution_verbs),
-            ("people.non-names", &self.people.non_names),
-            ("numbers.ordinal-suffixes", &n.ordinal_suffixes),
-        ];
-        for (name, set) in word_sets {
-            out.extend(set.iter().map(|w| (name, w, true)));
-        }
-        // Openers are compared as written; they are single tokens all the same.
-        out.extend(
-            self.sentences
-                .openers
-                .iter()
-                .map(|w| ("sentences.openers", w, true)),
-        );
-        let singles: [(&'static str, &str); 26] = [
-            ("numbers.conjunction", &n.conjunction),
-            ("bounds.range-opener", &self.bounds.range_opener),
-            ("rates.single", &self.rates.single),
-            ("dates.since", &self.dates.since),
-            ("dates.fiscal-prefix", &self.dates.fiscal_prefix),
-            ("dates.fiscal", &self.dates.fiscal),
-            ("dates.year", &self.dates.year),
-            ("dates.article", &self.dates.article),
-            ("dates.of", &self.dates.of),
-            ("dates.hyphenated-part", &self.dates.hyphenated_part),
-            ("dates.change-from", &self.dates.change_from),
-            ("dates.change-to", &self.dates.change_to),
-            ("binding.of", &self.binding.of),
-            ("binding.than", &self.binding.than),
-            ("binding.as", &self.binding.as_),
-            ("units.ratio-every", &self.units.ratio_every),
-            ("changes.make-up-particle", &self.changes.make_up_particle),
-            ("quantifiers.most", &self.quantifiers.most),
-            ("quantifiers.majority", &self.quantifiers.majority),
-            ("quantifiers.minority", &self.quantifiers.minority),
-            ("quantifiers.all", &self.quantifiers.all),
-            ("quantifiers.none", &self.quantifiers.none),
-            ("quantifiers.few", &self.quantifiers.few),
-            ("quantifiers.fraction", &self.quantifiers.fraction),
-            (
-                "quantifiers.indefinite-article",
-                &self.quantifiers.indefinite_article,
-            ),
-            ("units.twice", &self.units.twice),
-        ];
-        out.extend(singles.into_iter().map(|(name, w)| (name, w, true)));
-        out.extend(
-            [("people.by", self.people.by.as_str())]
-                .into_iter()
-                .map(|(name, w)| (name, w, true)),
-        );
-        out.extend(
-            self.people
-                .according
-                .iter()
-                .map(|w| ("people.according", w.as_str(), true)),
-        );
-        // Phrase lists: matched word by word.
-        out.extend(
-            self.bounds
-                .before
-                .iter()
-                .map(|p| ("bounds.before", p.0, false)),
-        );
-        out.extend(
-            self.bounds
-                .after
-                .iter()
-                .map(|p| ("bounds.after", p.0, false)),
-        );
-        out.extend(self.units.mass.iter().map(|p| ("units.mass", p.0, false)));
-        out.push((
-            "rates.population-phrase",
-            &self.rates.population_phrase,
-            false,
-        ));
-        out.push(("rates.capita", &self.rates.capita, false));
-        out.push((
-            "quantifiers.hardly-any",
-            &self.quantifiers.hardly_any,
-            false,
-        ));
-        out.extend(
-            self.changes
-                .unit_words
-                .iter()
-                .map(|p| ("changes.unit-words", p.as_str(), true)),
-        );
-        out.extend(
-            self.units
-                .ratio_phrases
-                .iter()
-                .map(|p| ("units.ratio-phrases", p.as_str(), false)),
-        );
-        out.extend(
-            self.units
-                .percent_phrases
-                .iter()
-                .map(|p| ("units.percent-phrases", p.as_str(), false)),
-        );
-        out.extend(
-            self.people
-                .titles
-                .iter()
-                .map(|p| ("people.titles", p.as_str(), false)),
-        );
-        out
-    }
 }
+
+#[cfg(test)]
+mod tests;

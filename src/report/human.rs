@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{InputError, Placed, Printer, Summary, message};
+use super::{InputError, Placed, Printer, Summary, escape_controls, message};
 use crate::check::Verdict;
 use crate::db::Database;
 
@@ -70,6 +70,13 @@ fn one_line(
                 cols += 1;
             }
             in_space = true;
+        } else if c.is_control() {
+            // Shown escaped, never sent to the terminal.
+            for e in c.escape_default() {
+                out.push(e);
+                cols += 1;
+            }
+            in_space = false;
         } else {
             out.push(c);
             cols += 1;
@@ -94,7 +101,10 @@ impl<W: Write> Printer for Human<W> {
             writeln!(
                 self.out,
                 "{}: {} {}",
-                self.paint(Style::new().bold(), &format!("{path}:{line}:{col}")),
+                self.paint(
+                    Style::new().bold(),
+                    &format!("{}:{line}:{col}", escape_controls(path))
+                ),
                 self.paint(vs, f.verdict.as_str()),
                 self.paint(dim, &format!("[{}]", claim.id)),
             )?;
@@ -118,7 +128,7 @@ impl<W: Write> Printer for Human<W> {
                 self.paint(vs, &"^".repeat(b - a))
             )?;
             let eq = self.paint(dim, "  =");
-            writeln!(self.out, "{eq} {}", message(f, fact))?;
+            writeln!(self.out, "{eq} {}", escape_controls(&message(f, fact)))?;
             if f.verdict == Verdict::Conflicts {
                 writeln!(self.out, "{eq} claim: {}", claim.statement)?;
             }
@@ -169,6 +179,12 @@ impl<W: Write> Printer for Human<W> {
             also.push_str(&format!(
                 ", {} skipped",
                 plural(s.skipped, "binary file", "binary files")
+            ));
+        }
+        if s.unchecked_sentences > 0 {
+            also.push_str(&format!(
+                ", {} too long to check",
+                plural(s.unchecked_sentences, "sentence", "sentences")
             ));
         }
         writeln!(

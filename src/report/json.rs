@@ -1,8 +1,9 @@
 //! `--format json` (one document) and `--format jsonl` (one finding per line, as found).
 //!
 //! The JSON document is
-//! `{"version": 1, "findings": [...], "errors": [...], "summary": {"files", "findings",
-//! "agrees", "conflicts", "suppressed", "baselined", "skipped"}}`. Each finding has `path`, `line`, `column`, `end_line`,
+//! `{"version": 1, "findings": [...], "errors": [...], "config": PATH | null, "summary":
+//! {"files", "findings", "agrees", "conflicts", "suppressed", "baselined", "skipped",
+//! "unchecked_sentences"}}`; `config` is the project file in use. Each finding has `path`, `line`, `column`, `end_line`,
 //! `end_column` (1-based; columns count characters; the span of what the text states, or of the
 //! sentence), `byte_start`, `byte_end` (0-based byte offsets into the file),
 //! `claim_id`, `verdict` (`agrees` | `conflicts`), `text` (the sentence), `stated`,
@@ -99,6 +100,8 @@ pub struct Json<W: Write> {
     /// Findings written so far (a comma goes before every one but the first).
     written: usize,
     errors: Vec<serde_json::Value>,
+    /// The project file in use, if any.
+    config: Option<String>,
 }
 
 impl<W: Write> Json<W> {
@@ -108,7 +111,14 @@ impl<W: Write> Json<W> {
             started: false,
             written: 0,
             errors: Vec::new(),
+            config: None,
         }
+    }
+
+    /// Names the project file in use (`config` in the document).
+    pub fn with_config(mut self, config: Option<String>) -> Self {
+        self.config = config;
+        self
     }
 
     fn open(&mut self) -> io::Result<()> {
@@ -153,9 +163,12 @@ impl<W: Write> Printer for Json<W> {
             "suppressed": s.suppressed,
             "baselined": s.baselined,
             "skipped": s.skipped,
+            "unchecked_sentences": s.unchecked_sentences,
         });
         write!(self.out, "],\"errors\":")?;
         serde_json::to_writer(&mut self.out, &self.errors).map_err(super::json_io)?;
+        write!(self.out, ",\"config\":")?;
+        serde_json::to_writer(&mut self.out, &self.config).map_err(super::json_io)?;
         write!(self.out, ",\"summary\":")?;
         serde_json::to_writer(&mut self.out, &summary).map_err(super::json_io)?;
         writeln!(self.out, "}}")?;

@@ -32,6 +32,8 @@ pub struct Placed {
     pub sentence: String,
     /// Byte range of what the sentence states, within `sentence`.
     pub mark: Range<usize>,
+    /// The source text of what the sentence states (markup included, as in the file).
+    pub region: String,
     /// Where what the sentence states starts in the source file.
     pub start: Position,
     /// Where it ends.
@@ -65,6 +67,7 @@ impl Placed {
         let id = db.claims.get(finding.claim).map_or("", |c| c.id.as_str());
         let fingerprint = fingerprint(&[id, &collapse(&sentence), &collapse(&finding.stated)]);
         Placed {
+            region: locator.slice(span.clone()).to_string(),
             start: locator.position(span.start),
             end: locator.position(span.end),
             mark: mark_start..mark_end,
@@ -99,6 +102,8 @@ pub struct Summary {
     pub baselined: usize,
     /// Binary files skipped.
     pub skipped: usize,
+    /// Sentences too long for the checker (holding a claim's words) that were not checked.
+    pub unchecked_sentences: usize,
 }
 
 impl Summary {
@@ -146,7 +151,40 @@ pub(crate) fn json_io(e: serde_json::Error) -> io::Error {
     io::Error::new(e.io_error_kind().unwrap_or(io::ErrorKind::Other), e)
 }
 
+/// A path as recorded in reports and baselines: forward slashes, no leading `./`. The one
+/// place paths are normalised.
+pub fn normalize_path(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    let mut p = p.as_str();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.to_string()
+}
+
+/// Text for a terminal: control characters (an escape sequence, a newline in a file name)
+/// are shown escaped (`\u{1b}`, `\n`) instead of reaching the terminal.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// Text on one line: runs of white space become one space.
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests;

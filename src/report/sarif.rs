@@ -4,8 +4,15 @@
 //! one result per finding, `error` for conflicts and `note` for agreements, with a
 //! `partialFingerprints.primaryLocationLineHash` computed from the claim, the sentence and
 //! the stated words (not the line number), so an alert survives edits above it. Columns
-//! count Unicode code points (`columnKind: unicodeCodePoints`).
+//! count Unicode code points (`columnKind: unicodeCodePoints`). A result's
+//! `region.snippet` is the text of its region; the whole sentence is in
+//! `properties.sentence`.
+//!
+//! Results are written as they come, one per line, so memory does not grow with their
+//! number: the run's `results` come first and the `tool` (with the rules seen, which are
+//! only known at the end) after them; JSON does not order an object's members.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
@@ -14,25 +21,40 @@ use super::{InputError, Placed, Printer, Summary, collapse, message};
 use crate::check::Verdict;
 use crate::db::Database;
 
-/// Collects results and writes one SARIF log at the end.
+/// Writes one SARIF log, results streamed.
 pub struct Sarif<W: Write> {
     out: W,
-    /// Claim indices in order of first appearance (the rules).
-    rules: Vec<usize>,
-    results: Vec<Value>,
+    /// Rule index of each claim seen (claim index → position in `rule_defs`).
+    rules: HashMap<usize, usize>,
     rule_defs: Vec<Value>,
     notifications: Vec<Value>,
+    /// The log's opening has been written.
+    started: bool,
+    /// Results written so far.
+    written: usize,
 }
 
 impl<W: Write> Sarif<W> {
     pub fn new(out: W) -> Self {
         Sarif {
             out,
-            rules: Vec::new(),
-            results: Vec::new(),
+            rules: HashMap::new(),
             rule_defs: Vec::new(),
             notifications: Vec::new(),
+            started: false,
+            written: 0,
         }
+    }
+
+    fn open(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(
+                self.out,
+                "{{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -48,11 +70,18 @@ pub fn fingerprint(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-/// A path as a repository-relative URI reference: forward slashes, no leading "./".
+/// A path as a repository-relative URI reference: the path as reported
+/// ([`super::normalize_path`]), with the characters a URI cannot hold percent-encoded.
 pub fn relative_uri(path: &str) -> String {
-    let p = path.replace('\\', "/");
-    let p = p.trim_start_matches("./");
-    p.replace(' ', "%20")
+    let mut out = String::new();
+    for b in super::normalize_path(path).bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn rule(db: &Database, ci: usize) -> Value {
@@ -87,23 +116,18 @@ fn rule(db: &Database, ci: usize) -> Value {
 
 impl<W: Write> Printer for Sarif<W> {
     fn file(&mut self, db: &Database, path: &str, found: &[Placed]) -> io::Result<()> {
+        self.open()?;
+        let uri = relative_uri(path);
         for p in found {
             let f = &p.finding;
-            let rule_index = match self.rules.iter().position(|&c| c == f.claim) {
-                Some(k) => k,
-                None => {
-                    self.rules.push(f.claim);
-                    self.rule_defs.push(rule(db, f.claim));
-                    self.rules.len() - 1
-                }
-            };
+            let next = self.rule_defs.len();
+            let rule_index = *self.rules.entry(f.claim).or_insert(next);
+            if rule_index == next {
+                self.rule_defs.push(rule(db, f.claim));
+            }
             let claim = &db.claims[f.claim];
             let fact = &claim.facts[f.fact];
-            let (line, col) = (p.start.line, p.start.column);
-            let (end_line, end_col) = (p.end.line, p.end.column);
-            let sentence = collapse(&p.sentence);
-            let hash = &p.fingerprint;
-            self.results.push(json!({
+            let result = json!({
                 "ruleId": claim.id,
                 "ruleIndex": rule_index,
                 "level": match f.verdict { Verdict::Conflicts => "error", Verdict::Agrees => "note" },
@@ -111,18 +135,23 @@ impl<W: Write> Printer for Sarif<W> {
                 "message": {"text": message(f, fact)},
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": {"uri": relative_uri(path)},
+                        "artifactLocation": {"uri": uri},
                         "region": {
-                            "startLine": line,
-                            "startColumn": col,
-                            "endLine": end_line,
-                            "endColumn": end_col,
-                            "snippet": {"text": sentence},
+                            "startLine": p.start.line,
+                            "startColumn": p.start.column,
+                            "endLine": p.end.line,
+                            "endColumn": p.end.column,
+                            "snippet": {"text": p.region},
                         },
                     },
                 }],
-                "partialFingerprints": {"primaryLocationLineHash": format!("{hash}:1")},
-            }));
+                "partialFingerprints": {"primaryLocationLineHash": format!("{}:1", p.fingerprint)},
+                "properties": {"sentence": collapse(&p.sentence)},
+            });
+            let sep = if self.written == 0 { "" } else { "," };
+            write!(self.out, "{sep}\n        ")?;
+            serde_json::to_writer(&mut self.out, &result).map_err(super::json_io)?;
+            self.written += 1;
         }
         Ok(())
     }
@@ -137,27 +166,24 @@ impl<W: Write> Printer for Sarif<W> {
     }
 
     fn finish(&mut self, _s: &Summary) -> io::Result<()> {
-        let log = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "claimcheck",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": env!("CARGO_PKG_HOMEPAGE"),
-                    "rules": std::mem::take(&mut self.rule_defs),
-                }},
-                "invocations": [{
-                    "executionSuccessful": self.notifications.is_empty(),
-                    "toolExecutionNotifications": std::mem::take(&mut self.notifications),
-                }],
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-            }],
-        });
-        serde_json::to_writer_pretty(&mut self.out, &log).map_err(super::json_io)?;
-        writeln!(self.out)?;
+        self.open()?;
+        let tool = json!({"driver": {
+            "name": "claimcheck",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": env!("CARGO_PKG_HOMEPAGE"),
+            "rules": std::mem::take(&mut self.rule_defs),
+        }});
+        let invocations = json!([{
+            "executionSuccessful": self.notifications.is_empty(),
+            "toolExecutionNotifications": std::mem::take(&mut self.notifications),
+        }]);
+        let close = if self.written == 0 { "" } else { "\n      " };
+        write!(self.out, "{close}],\n      \"tool\": ")?;
+        serde_json::to_writer(&mut self.out, &tool).map_err(super::json_io)?;
+        write!(self.out, ",\n      \"invocations\": ")?;
+        serde_json::to_writer(&mut self.out, &invocations).map_err(super::json_io)?;
+        writeln!(self.out, "\n    }}\n  ]\n}}")?;
         self.out.flush()
     }
 }

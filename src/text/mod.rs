@@ -8,5 +8,5 @@ mod words;
 
 pub use line_index::line_col;
 pub use segment::{MAX_SENTENCE_BYTES, paragraph_bounds, paragraphs, sentences, split_sentences};
-pub use tokens::{TokKind, Token, tokenize};
+pub use tokens::{TokKind, Token, is_group_space, is_invisible, tokenize};
 pub use words::{Words, is_joiner, normalize};

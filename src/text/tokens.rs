@@ -41,10 +41,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         if c.is_ascii_digit() {
             let mut end = i + c.len_utf8();
+            // Digits since the last separator, and whether a decimal point was read: a group
+            // separator follows at most three digits of the integer part.
+            let mut run = 1;
+            let mut decimal = false;
             while let Some(&(j, d)) = it.peek() {
                 if d.is_ascii_digit() {
                     it.next();
                     end = j + 1;
+                    run += 1;
                 } else if (d == ',' || d == '.') && next_is_digit(s, j + 1) {
                     // "14,104" and "0.02"; "2023." at a sentence end stays a number and a dot.
                     if d == ',' && !comma_group(s, j + 1) {
@@ -52,6 +57,17 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     }
                     it.next();
                     end = j + 1;
+                    decimal |= d == '.';
+                    run = 0;
+                } else if is_group_space(d)
+                    && !decimal
+                    && run <= 3
+                    && comma_group(s, j + d.len_utf8())
+                {
+                    // "70 601", "70 601" (no-break or thin space), "70’601": one number.
+                    it.next();
+                    end = j + d.len_utf8();
+                    run = 0;
                 } else if d.is_alphabetic() {
                     // attached suffix: 70k, 10th, 50x, 1990s
                     it.next();
@@ -68,9 +84,11 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                // Letters, and apostrophes inside words ("don't", "Mayorkas’s").
+                // Letters, apostrophes inside words ("don't", "Mayorkas’s"), and invisible
+                // characters inside words (a soft hyphen in "Fen\u{ad}tanyl").
                 if d.is_alphanumeric()
-                    || ((d == '\'' || d == '’') && next_is_alpha(s, j + d.len_utf8()))
+                    || ((d == '\'' || d == '’' || is_invisible(d))
+                        && next_is_alpha(s, j + d.len_utf8()))
                 {
                     it.next();
                     end = j + d.len_utf8();
@@ -95,6 +113,21 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Characters that separate groups of three digits: a plain, no-break, thin or narrow
+/// no-break space, or an apostrophe ("70 601", "70’601").
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}' | '\'' | '’')
+}
+
+/// Characters that are invisible inside a word: soft hyphen, zero-width space and joiners,
+/// word joiner, and a byte-order mark. Words are matched without them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 fn next_is_digit(s: &str, at: usize) -> bool {
@@ -152,5 +185,28 @@ mod tests {
         assert_eq!(words("eighty-six"), ["eighty", "-", "six"]);
         assert_eq!(words("Mayorkas’s view"), ["Mayorkas’s", "view"]);
         assert_eq!(words("3/13/2023"), ["3", "/", "13", "/", "2023"]);
+    }
+
+    #[test]
+    fn spaced_thousands_are_one_number() {
+        assert_eq!(words("about 70 601 deaths"), ["about", "70 601", "deaths"]);
+        assert_eq!(words("about 70\u{a0}601"), ["about", "70\u{a0}601"]);
+        assert_eq!(words("about 70\u{2009}601"), ["about", "70\u{2009}601"]);
+        assert_eq!(
+            words("70’601 and 1 000 000"),
+            ["70’601", "and", "1 000 000"]
+        );
+        // Not a group: four digits before, two after, a year after a day, a decimal part.
+        assert_eq!(words("in 2021 150 died"), ["in", "2021", "150", "died"]);
+        assert_eq!(words("ages 15 24"), ["ages", "15", "24"]);
+        assert_eq!(words("March 13 2023"), ["March", "13", "2023"]);
+        assert_eq!(words("0.5 100"), ["0.5", "100"]);
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_words() {
+        assert_eq!(words("Fen\u{ad}tanyl kills"), ["Fen\u{ad}tanyl", "kills"]);
+        assert_eq!(words("Fen\u{200b}tanyl"), ["Fen\u{200b}tanyl"]);
+        assert_eq!(words("end\u{ad} next"), ["end", "\u{ad}", "next"]);
     }
 }

@@ -115,6 +115,7 @@ pub fn is_joiner(s: &str) -> bool {
 pub fn normalize(word: &str) -> String {
     let mut s: String = word
         .chars()
+        .filter(|c| !super::tokens::is_invisible(*c))
         .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect();

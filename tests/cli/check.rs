@@ -76,6 +76,7 @@ fn stdin_unrelated_text_has_no_findings() {
             suppressed: 0,
             baselined: 0,
             skipped: 0,
+            unchecked_sentences: 0,
         }
     );
     claimcheck()

@@ -55,7 +55,7 @@ fn json_is_one_document_with_the_documented_top_level() {
     let obj = doc.as_object().expect("the document is an object");
     let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["errors", "findings", "summary", "version"]);
+    assert_eq!(keys, ["config", "errors", "findings", "summary", "version"]);
     assert_eq!(doc["version"], 1);
     let mut skeys: Vec<&str> = doc["summary"]
         .as_object()
@@ -73,7 +73,8 @@ fn json_is_one_document_with_the_documented_top_level() {
             "files",
             "findings",
             "skipped",
-            "suppressed"
+            "suppressed",
+            "unchecked_sentences"
         ]
     );
     // And the strict parse (unknown fields in findings or sources fail).

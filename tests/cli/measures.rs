@@ -142,7 +142,7 @@ fn explain_shows_what_a_measure_states() {
         .expect("runs");
     let s = stdout(&out);
     assert!(s.contains("tally 53-47"), "{s}");
-    assert!(s.contains("age 18 (a subgroup)"), "{s}");
+    assert!(s.contains("subgroup 18 years"), "{s}");
 }
 
 /// A database of one claim whose fact is `fact` (TOML lines).

@@ -1,5 +1,7 @@
 //! Tests over /work/shared (seed articles and the labelled dev set). The directory sits
-//! next to the crate in CI only; elsewhere these tests say so and pass.
+//! next to the crate in CI only; elsewhere these tests skip, with a line on the terminal
+//! (not captured by the test harness) so that a run without it never looks like it checked
+//! the dev set. `CLAIMCHECK_REQUIRE_SHARED=1` makes its absence a failure.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,9 +15,25 @@ fn shared_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipping: ../shared not found (it exists only in CI)");
+        skip("../shared not found (it exists only in CI)");
         None
     }
+}
+
+/// Says visibly that a test was skipped: straight to stderr, past the harness's capture
+/// (which hides `println!` of passing tests). Fails instead when
+/// `CLAIMCHECK_REQUIRE_SHARED` is set.
+pub fn skip(why: &str) {
+    use std::io::Write as _;
+    assert!(
+        std::env::var_os("CLAIMCHECK_REQUIRE_SHARED").is_none(),
+        "CLAIMCHECK_REQUIRE_SHARED is set, but {why}"
+    );
+    let name = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let _ = writeln!(std::io::stderr(), "SKIPPED {name}: {why}");
 }
 
 /// The seed articles, sorted.
@@ -95,7 +113,7 @@ fn dev_set_scores() {
     let Some(shared) = shared_dir() else { return };
     let python = StdCommand::new("python3").arg("--version").output();
     if !python.is_ok_and(|o| o.status.success()) {
-        println!("skipping: python3 is not available");
+        skip("python3 is not available");
         return;
     }
     let binary = assert_cmd::cargo::cargo_bin("claimcheck");

@@ -97,6 +97,8 @@ pub struct Report {
     pub version: u32,
     pub findings: Vec<Finding>,
     pub errors: Vec<InputErrorJson>,
+    /// The project file in use.
+    pub config: Option<String>,
     pub summary: Summary,
 }
 
@@ -110,6 +112,7 @@ pub struct Summary {
     pub suppressed: usize,
     pub baselined: usize,
     pub skipped: usize,
+    pub unchecked_sentences: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

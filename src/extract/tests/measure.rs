@@ -1,9 +1,10 @@
 //! Unit tests of the measure extractors (issue 16): one or more per form, each with the span
 //! the figure covers.
 
-use super::*;
+use crate::extract::{Base, Bound, ChangeUnit, Figure, Kind, Measure, When, figures};
 use crate::lexicon::Lexicon;
 use crate::lexicon::measures::{Currency, Dimension};
+use crate::text::Words;
 use crate::text::tokenize;
 
 fn figs(s: &str) -> Vec<Figure> {

@@ -1,0 +1,300 @@
+//! `explain --text`: what the checker makes of each sentence of a text, and why.
+#![allow(clippy::print_stderr)] // the CLI edge is where errors are written
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde_json::{Value, json};
+
+use super::claim::{finite, interval};
+use super::{load_or_report, write_json};
+use crate::check::{self, Finding, FrameReport};
+use crate::cli::ToolFormat;
+use crate::db::{Claim, Database, format_when};
+use crate::extract::{Bound, Figure, Kind, Precision, When};
+use crate::report;
+
+/// Largest text `explain --text -` reads: it explains sentences, not archives.
+const MAX_EXPLAIN_BYTES: usize = 16 << 20;
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Count => "count",
+        Kind::Share => "share",
+        Kind::Mass => "mass",
+        Kind::Multiplier => "multiplier",
+        Kind::Money => "money",
+        Kind::When => "date",
+        Kind::Change => "change",
+        Kind::Measure => "measure",
+    }
+}
+
+fn kind_unit(k: Kind) -> &'static str {
+    match k {
+        Kind::Share => "%",
+        Kind::Mass => " kg",
+        Kind::Multiplier => "×",
+        Kind::Money => " $",
+        _ => "",
+    }
+}
+
+fn bound_name(b: Bound) -> &'static str {
+    match b {
+        Bound::Exact => "exact",
+        Bound::Approx => "approx",
+        Bound::Below => "below",
+        Bound::AtLeast => "at-least",
+        Bound::AtMost => "at-most",
+        Bound::Range => "range",
+        Bound::Quantifier => "quantifier",
+    }
+}
+
+fn when_text(w: &When) -> String {
+    if w.precision == Precision::Relative {
+        "a relative date (never compared)".into()
+    } else {
+        format_when(w)
+    }
+}
+
+/// One sentence and what the checker makes of it.
+struct SentenceView<'a> {
+    index: usize,
+    paragraph: usize,
+    range: Range<usize>,
+    figures: Vec<(Figure, Vec<When>)>,
+    frames: Vec<(&'a Claim, FrameReport)>,
+    findings: Vec<&'a Finding>,
+}
+
+fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
+    let numeric = f.kind() != Kind::When;
+    json!({
+        "text": &text[f.span.clone()],
+        "kind": kind_name(f.kind()),
+        "measure": f.measure().map(|m| m.to_string()),
+        "lo": if numeric { finite(f.lo()) } else { None },
+        "hi": if numeric { finite(f.hi()) } else { None },
+        "unit": kind_unit(f.kind()).trim(),
+        "bound": bound_name(f.bound),
+        "per": f.per.map(crate::extract::Per::name),
+        "when": f.when().as_ref().map(when_text),
+        "periods": periods.iter().map(when_text).collect::<Vec<_>>(),
+        "byte_start": f.span.start,
+        "byte_end": f.span.end,
+    })
+}
+
+fn frame_json(c: &Claim, r: &FrameReport) -> Value {
+    json!({
+        "claim_id": c.id,
+        "matched": r.matched,
+        "carried": r.carried,
+        "anaphor": r.anaphor,
+        "excluded_by": r.excluded_by.as_ref().map(|(t, prev)| json!({"term": t, "in_previous": prev})),
+        "groups": r.groups.iter().map(|g| json!({
+            "terms": g.terms,
+            "matched": g.term,
+            "carried": g.carried,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn finding_json(db: &Database, text: &str, f: &Finding) -> Value {
+    let claim = &db.claims[f.claim];
+    let fact = &claim.facts[f.fact];
+    json!({
+        "claim_id": claim.id,
+        "verdict": f.verdict.as_str(),
+        "stated": f.stated,
+        "expected": fact.expected(),
+        "message": report::message(f, fact),
+        "with_previous": f.with_previous,
+        "byte_start": f.span.start,
+        "byte_end": f.span.end,
+        "sentence": &text[f.sentence.clone()],
+    })
+}
+
+/// `claimcheck explain --text SENTENCE` (`-`: standard input).
+pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result<u8> {
+    let Some(db) = load_or_report(dbs) else {
+        return Ok(2);
+    };
+    let text = if arg == "-" {
+        match crate::input::read_limited(std::path::Path::new("-"), MAX_EXPLAIN_BYTES) {
+            Ok(buf) => crate::input::decode(buf).text,
+            Err(e) => {
+                say!("claimcheck: standard input: cannot read: {e}");
+                return Ok(2);
+            }
+        }
+    } else {
+        arg.to_string()
+    };
+    let findings = check::check(&db, &text);
+    let spans = check::sentences(&db, &text);
+    let mut views = Vec::new();
+    for (k, (paragraph, range)) in spans.iter().enumerate() {
+        let prev = k
+            .checked_sub(1)
+            .map(|p| &spans[p])
+            .filter(|(pp, _)| pp == paragraph)
+            .map(|(_, r)| r.clone());
+        let frames = db
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c,
+                    check::frame_report(&db, c, &text, range.clone(), prev.clone()),
+                )
+            })
+            .filter(|(_, r)| r.all_groups)
+            .collect();
+        views.push(SentenceView {
+            index: k + 1,
+            paragraph: paragraph + 1,
+            range: range.clone(),
+            figures: check::sentence_figures(&db, &text, range.clone()),
+            frames,
+            findings: findings
+                .iter()
+                .filter(|f| f.sentence.start >= range.start && f.sentence.end <= range.end)
+                .collect(),
+        });
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match format {
+        ToolFormat::Json => {
+            let sentences: Vec<Value> = views
+                .iter()
+                .map(|v| {
+                    json!({
+                        "index": v.index,
+                        "paragraph": v.paragraph,
+                        "text": &text[v.range.clone()],
+                        "byte_start": v.range.start,
+                        "byte_end": v.range.end,
+                        "figures": v.figures.iter().map(|(f, p)| figure_json(&text, f, p)).collect::<Vec<_>>(),
+                        "frames": v.frames.iter().map(|(c, r)| frame_json(c, r)).collect::<Vec<_>>(),
+                        "findings": v.findings.iter().map(|f| finding_json(&db, &text, f)).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            write_json(&mut out, &json!({ "sentences": sentences }))?;
+        }
+        ToolFormat::Human => {
+            for (k, v) in views.iter().enumerate() {
+                if k > 0 {
+                    writeln!(out)?;
+                }
+                write_sentence(&mut out, &db, &text, v)?;
+            }
+            if views.is_empty() {
+                writeln!(out, "no sentences")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn write_sentence(
+    out: &mut impl Write,
+    db: &Database,
+    text: &str,
+    v: &SentenceView<'_>,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "sentence {} (paragraph {}, bytes {}..{}): {}",
+        v.index,
+        v.paragraph,
+        v.range.start,
+        v.range.end,
+        report::collapse(&text[v.range.clone()])
+    )?;
+    if v.figures.is_empty() {
+        writeln!(out, "  figures: none")?;
+    } else {
+        writeln!(out, "  figures:")?;
+    }
+    for (f, periods) in &v.figures {
+        let mut parts = vec![kind_name(f.kind()).to_string()];
+        if let Some(m) = f.measure() {
+            parts = vec![m.to_string(), bound_name(f.bound).to_string()];
+        } else if f.kind() != Kind::When {
+            parts.push(interval(f.lo(), f.hi(), kind_unit(f.kind())));
+            parts.push(bound_name(f.bound).to_string());
+        }
+        if let Some(p) = f.per {
+            parts.push(format!("per {}", p.name()));
+        }
+        if let Some(w) = &f.when() {
+            parts.push(when_text(w));
+        } else if !periods.is_empty() {
+            let p: Vec<String> = periods.iter().map(when_text).collect();
+            parts.push(format!("for {}", p.join(", ")));
+        }
+        parts.push(format!("bytes {}..{}", f.span.start, f.span.end));
+        writeln!(
+            out,
+            "    \"{}\"  {}",
+            report::collapse(&text[f.span.clone()]),
+            parts.join(", ")
+        )?;
+    }
+    if v.frames.is_empty() {
+        writeln!(out, "  claims: none matched")?;
+    } else {
+        writeln!(out, "  claims:")?;
+    }
+    for (c, r) in &v.frames {
+        let state = if r.matched {
+            "matched".to_string()
+        } else if let Some((t, prev)) = &r.excluded_by {
+            let whence = if *prev {
+                " in the previous sentence"
+            } else {
+                ""
+            };
+            format!("not matched: excluded by \"{t}\"{whence}")
+        } else {
+            "not matched: the subject is carried from the previous sentence with no anaphor"
+                .to_string()
+        };
+        writeln!(out, "    {} ({state})", c.id)?;
+        for (k, g) in r.groups.iter().enumerate() {
+            let how = match (&g.term, g.carried) {
+                (Some(t), false) => format!("\"{t}\""),
+                (Some(t), true) => format!("\"{t}\" (carried from the previous sentence)"),
+                (None, _) => "missing".to_string(),
+            };
+            writeln!(out, "      group {}: {how}", k + 1)?;
+        }
+        if let Some(a) = &r.anaphor {
+            writeln!(out, "      anaphor: \"{a}\"")?;
+        }
+    }
+    if v.findings.is_empty() {
+        writeln!(out, "  findings: none")?;
+    } else {
+        writeln!(out, "  findings:")?;
+    }
+    for f in &v.findings {
+        let claim = &db.claims[f.claim];
+        let fact = &claim.facts[f.fact];
+        writeln!(
+            out,
+            "    {} [{}] {}",
+            f.verdict.as_str(),
+            claim.id,
+            report::message(f, fact)
+        )?;
+    }
+    Ok(())
+}
