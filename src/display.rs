@@ -83,7 +83,7 @@ impl Fact {
     pub fn expected(&self) -> String {
         match &self.spec {
             FactSpec::Date { date, .. } => format_when(date),
-            FactSpec::Person { people, any_of } => {
+            FactSpec::Person { people, any_of, .. } => {
                 let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
                 if *any_of {
                     format!("one of {}", names.join(", "))

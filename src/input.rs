@@ -8,6 +8,9 @@ use std::borrow::Cow;
 use std::io::{self, Read};
 use std::path::Path;
 
+pub use crate::text::LineIndex;
+use crate::text::line_index::{floor_boundary, line_starts};
+
 /// Text decoded from a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -234,68 +237,6 @@ pub fn describe_size(bytes: usize) -> String {
     }
 }
 
-/// Where the lines of `bytes` start: 0, and after each `\n`, `\r\n` and lone `\r`.
-fn line_starts(bytes: &[u8]) -> Vec<usize> {
-    let mut starts = vec![0];
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        // The `\r` of a `\r\n` ends nothing: its `\n` does.
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            continue;
-        }
-        starts.push(i + 1);
-    }
-    starts
-}
-
-/// Byte offsets of line starts, for mapping spans to line and column.
-#[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    /// Indexes the line starts of `text`.
-    pub fn new(text: &str) -> LineIndex {
-        LineIndex {
-            starts: line_starts(text.as_bytes()),
-        }
-    }
-
-    /// 1-based line and 1-based column counted in characters (Unicode scalar values).
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let offset = floor_boundary(text, offset);
-        let line = self.line_of(offset);
-        let start = self.starts[line - 1];
-        let col = text[start..offset].chars().count() + 1;
-        (line, col)
-    }
-
-    /// The 1-based line holding byte offset `at`.
-    fn line_of(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s <= at).max(1)
-    }
-
-    /// Where the 1-based `line` ends (before its line ending), in `text`.
-    fn line_end(&self, text: &str, line: usize) -> usize {
-        let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
-        // `\r\n`: the `\r` is part of the ending too.
-        if end > 0 && end < text.len() && text.as_bytes()[end] == b'\n' {
-            end - usize::from(text.as_bytes()[end - 1] == b'\r')
-        } else {
-            end
-        }
-    }
-}
-
-/// The largest character boundary of `text` at or before `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Where a piece of text starts in its file, for text read in chunks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Origin {
@@ -438,7 +379,7 @@ impl<'a> Locator<'a> {
     pub fn position(&self, at: usize) -> Position {
         let at = floor_boundary(self.text, at);
         let line = self.lines.line_of(at);
-        let start = self.lines.starts[line - 1];
+        let start = self.lines.start_of(line);
         // A short line is counted from its start; a long one from the nearest mark.
         let mut column = if at - start <= MARK_BYTES {
             count_chars(&self.text.as_bytes()[start..at]) + 1
@@ -480,14 +421,14 @@ impl<'a> Locator<'a> {
     }
 
     fn line(&self, line: usize) -> &'a str {
-        let start = self.lines.starts[line - 1];
+        let start = self.lines.start_of(line);
         let end = self.lines.line_end(self.text, line);
         self.text.get(start..end.max(start)).unwrap_or("")
     }
 
     /// The text's lines: 1-based file line numbers and their text.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
-        (1..=self.lines.starts.len()).map(|i| (i + self.origin.lines, self.line(i)))
+        (1..=self.lines.lines()).map(|i| (i + self.origin.lines, self.line(i)))
     }
 }
 

@@ -119,7 +119,7 @@ fn locate_example(
     let Some((_, src)) = sources.iter().find(|(p, _)| *p == claim.origin) else {
         return (claim.origin.clone(), claim.line, 1);
     };
-    let from = line_offset(src, claim.line);
+    let from = crate::text::LineIndex::new(src).line_start(claim.line, src);
     let found = src
         .get(from..)
         .and_then(|rest| rest.find(&format!("\"{sentence}\"")))
@@ -131,16 +131,6 @@ fn locate_example(
         }
         None => (claim.origin.clone(), claim.line, 1),
     }
-}
-
-/// The byte offset where 1-based `line` starts.
-fn line_offset(src: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    src.match_indices('\n')
-        .nth(line - 2)
-        .map_or(src.len(), |(i, _)| i + 1)
 }
 
 /// Claims that fire on another claim's agreeing or conflicting examples: both would judge
@@ -219,6 +209,7 @@ mod tests {
 
     #[test]
     fn lines_start_where_expected() {
+        let line_offset = |src: &str, line| crate::text::LineIndex::new(src).line_start(line, src);
         assert_eq!(line_offset("a\nb\nc", 1), 0);
         assert_eq!(line_offset("a\nb\nc", 3), 4);
         assert_eq!(line_offset("a", 9), 1);

@@ -87,7 +87,11 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
             && (w.is(i - 1, &people.by)
                 || (i >= according
                     && (0..according).all(|k| w.is(i - according + k, &people.according[k]))));
-        let attributed_after = people.attribution_verbs.contains(w.word(end));
+        // "Secretary of State John Kerry has announced", "… on Monday unveiled": past
+        // auxiliaries, adverbs and a time phrase; after a title any verb makes the actor.
+        let attributed_after = verb_after(w, end).is_some_and(|v| {
+            people.attribution_verbs.contains(&w.norm[v]) || (titled && verb_like(w, v))
+        });
         let attributed = attributed_before || attributed_after;
         // An untitled capitalized phrase is a person only as the speaker: "Jane Doe said".
         if titled || (end - start >= 2 && attributed) {
@@ -124,6 +128,53 @@ pub fn mentions(text: &str, w: &Words) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// A word taken for a verb in the past by its ending ("imposed", "unveiled").
+fn verb_like(w: &Words, k: usize) -> bool {
+    let x = &w.norm[k];
+    x.len() >= Policy::DEFAULT.verb_min_len && x.ends_with(w.lex.binding.verb_suffix.as_str())
+}
+
+/// The verb after a name ending at token `from`: the first word past auxiliaries ("has"),
+/// adverbs ("formally", "-ly") and a time phrase ("on Monday", "on May 2, 2024", "last
+/// week"), within [`Policy::verb_lookahead`] words; `None` at punctuation or the end.
+pub fn verb_after(w: &Words, from: usize) -> Option<usize> {
+    let cl = &w.lex.clauses;
+    let limit = (from + Policy::DEFAULT.verb_lookahead).min(w.toks.len());
+    let mut k = from;
+    while k < limit {
+        if w.toks[k].kind != TokKind::Word {
+            return None;
+        }
+        let x = w.norm[k].as_str();
+        if cl.auxiliaries.contains(x) || (x.len() > 4 && x.ends_with("ly")) {
+            k += 1;
+            continue;
+        }
+        if cl.time_openers.contains(x) {
+            // A time phrase: weekdays, months, numbers and the commas between them.
+            let dated = |j: usize| {
+                cl.time_words.contains(&w.norm[j])
+                    || w.lex.dates.months.get(&w.norm[j]).is_some()
+                    || w.toks[j].kind == TokKind::Number
+            };
+            let mut j = k + 1;
+            while j < limit
+                && (dated(j)
+                    || (w.is(j, ",") && j + 1 < limit && dated(j + 1))
+                    || (w.is(j, ".") && j > k + 1))
+            {
+                j += 1;
+            }
+            if j > k + 1 {
+                k = j;
+                continue;
+            }
+        }
+        return Some(k);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -182,6 +233,23 @@ mod tests {
         assert_eq!(
             names("DHS Secretary Alejandro Mayorkas spoke"),
             [("Alejandro Mayorkas".to_string(), true, false)]
+        );
+    }
+
+    #[test]
+    fn titled_names_act_past_auxiliaries_adverbs_and_time_phrases() {
+        for s in [
+            "Secretary Jane Roe has announced a plan",
+            "Secretary Jane Roe formally unveiled a plan",
+            "Secretary Jane Roe on Monday imposed a plan",
+            "Secretary Jane Roe on May 2, 2024 signed a plan",
+        ] {
+            assert_eq!(names(s), [("Jane Roe".to_string(), true, true)], "{s}");
+        }
+        // A title alone does not make a subject without a verb the actor.
+        assert_eq!(
+            names("a talk with Secretary Jane Roe, a guest"),
+            [("Jane Roe".to_string(), true, false)]
         );
     }
 

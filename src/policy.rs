@@ -52,6 +52,16 @@ pub struct Policy {
     pub years: (u32, u32),
     /// How far a yearless date ("March 13") is compared with a dated period, in years.
     pub yearless_reach_years: u32,
+    /// Words before a figure, in its clause, in which "enough", "could" or "potentially" make
+    /// it hypothetical: "enough fentanyl to kill 500,000" puts four words between.
+    pub hypothetical_lookback: usize,
+    /// Words after a name in which its verb is looked for, past auxiliaries, adverbs and a
+    /// time phrase ("John Kerry on Monday, May 2, 2024 unveiled").
+    pub verb_lookahead: usize,
+    /// People of an event's participant list a sentence must name for another date to be a
+    /// wrong date of that event rather than another event: one person does many things, a
+    /// delegation or a witness panel meets once.
+    pub event_participants: usize,
 }
 
 impl Policy {
@@ -74,6 +84,9 @@ impl Policy {
         name_max_words: 4,
         years: (1600, 2100),
         yearless_reach_years: 2,
+        hypothetical_lookback: 5,
+        verb_lookahead: 10,
+        event_participants: 2,
     };
 
     /// Whether `y` is read as a year.

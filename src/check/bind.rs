@@ -29,7 +29,9 @@ fn first_word_binding(w: &Words, at: usize) -> Binding {
             let binding = &w.lex.binding;
             let verb_like = x.len() >= Policy::DEFAULT.verb_min_len
                 && x.ends_with(binding.verb_suffix.as_str());
-            if binding.function_words.contains(x) || verb_like {
+            // "19 percent said …": a verb of saying names no noun.
+            let saying = w.lex.people.attribution_verbs.contains(x);
+            if binding.function_words.contains(x) || verb_like || saying {
                 Binding::Unbound
             } else {
                 Binding::Other

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::Finding;
 use super::judge::judge;
-use super::periods::{assign_periods, pair_span_endpoints};
+use super::periods::{assign_periods, drop_attribution_dates, pair_span_endpoints};
 use crate::db::Database;
 use crate::extract::{self, Figure, When};
 use crate::lexicon::Lexicon;
@@ -51,6 +51,7 @@ impl<'l> Sentence<'l> {
             let figures = extract::figures(text, self.words(text));
             let mut periods = assign_periods(&figures);
             pair_span_endpoints(self.words(text), &figures, &mut periods);
+            drop_attribution_dates(self.words(text), &figures, &mut periods);
             Analysis { figures, periods }
         })
     }
@@ -196,9 +197,7 @@ fn check_paragraph(
             if hi - lo < db.plain_groups(ci) {
                 continue;
             }
-            if let Some(f) = judge(&db.claims[ci], ci, text, s, prev) {
-                out.push(f);
-            }
+            out.extend(judge(&db.claims[ci], ci, text, s, prev));
         }
     }
 }

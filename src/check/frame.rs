@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::candidates::Sentence;
+use super::clause;
 use crate::db::{Claim, Database};
 use crate::terms::{Term, TermGroup};
 
@@ -38,11 +39,54 @@ pub struct FrameReport {
     pub excluded_by: Option<(String, bool)>,
     /// The sentence is about the claim: its facts are judged.
     pub matched: bool,
+    /// An excluded term stands outside a relative clause about the claim's subject ("Carfentanil
+    /// is …, fentanyl, which is itself 50 times stronger"): only that clause's comparisons are
+    /// judged (token range).
+    pub only_clause: Option<Range<usize>>,
 }
 
 /// The first term of a group that occurs in a sentence.
 fn first_term<'c>(g: &'c TermGroup, text: &str, s: &Sentence) -> Option<&'c Term> {
     g.terms.iter().find(|t| t.occurs(text, s.words(text)))
+}
+
+/// The first excluded term of a sentence that qualifies what it states: a term in a clause
+/// of contrast that states no figure ("…, far more than illegal immigrants") names the other
+/// side of a comparison, not the measure.
+fn first_exclude<'c>(g: &'c TermGroup, text: &str, s: &Sentence) -> Option<(&'c Term, usize)> {
+    let w = s.words(text);
+    // Most terms do not occur at all: ask that first, without collecting matches.
+    g.terms.iter().filter(|t| t.occurs(text, w)).find_map(|t| {
+        t.find_all(text, w)
+            .into_iter()
+            .find(|&(a, _)| !clause::contrasted(w, a))
+            .map(|(a, _)| (t, a))
+    })
+}
+
+/// A relative clause about the claim's subject that holds no excluded term: "…, fentanyl,
+/// which is itself 50 times stronger than heroin" after an excluded analogue.
+fn subject_clause(claim: &Claim, text: &str, s: &Sentence) -> Option<Range<usize>> {
+    let w = s.words(text);
+    let excluded: Vec<usize> = claim
+        .excludes
+        .find_all(text, w)
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    (1..w.toks.len()).find_map(|k| {
+        if !w.lex.clauses.relative_pronouns.contains(&w.norm[k]) || !w.is(k - 1, ",") {
+            return None;
+        }
+        let c = clause::clause_of(w, k);
+        let antecedent = (k - 1).checked_sub(1)?;
+        let about = claim.about.iter().any(|g| {
+            g.find_all(text, w)
+                .iter()
+                .any(|&(a, b)| a <= antecedent && antecedent < b)
+        });
+        (about && !excluded.iter().any(|e| c.contains(e))).then_some(c)
+    })
 }
 
 /// The frame of a sentence for a claim: every `about` group here, or in the previous sentence
@@ -88,16 +132,26 @@ pub(super) fn frame(
             });
         }
     }
-    if let Some(t) = first_term(&claim.excludes, text, s) {
-        r.excluded_by = Some((t.source().to_string(), false));
-        if !full {
-            return r;
+    if let Some((t, _)) = first_exclude(&claim.excludes, text, s) {
+        match subject_clause(claim, text, s) {
+            Some(c) => r.only_clause = Some(c),
+            None => {
+                r.excluded_by = Some((t.source().to_string(), false));
+                if !full {
+                    return r;
+                }
+            }
         }
     }
-    if r.carried {
-        r.anaphor = first_term(&claim.anaphora, text, s).map(|t| t.source().to_string());
+    // A sentence that refers back takes its subject from the sentence before, and with it
+    // that sentence's excluded terms ("Ohio tracks overdoses. It recorded 4,000 …").
+    let refers = prev.is_some() && (r.carried || clause::pronoun_subject(s.words(text)));
+    if refers {
+        r.anaphor = first_term(&claim.anaphora, text, s)
+            .map(|t| t.source().to_string())
+            .or_else(|| referring_word(claim, text, s));
         if r.excluded_by.is_none()
-            && let Some(t) = prev.and_then(|p| first_term(&claim.excludes, text, p))
+            && let Some((t, _)) = prev.and_then(|p| first_exclude(&claim.excludes, text, p))
         {
             r.excluded_by = Some((t.source().to_string(), true));
         }
@@ -105,6 +159,20 @@ pub(super) fn frame(
     r.matched =
         r.all_groups && r.excluded_by.is_none() && (!r.carried || r.here || r.anaphor.is_some());
     r
+}
+
+/// A word by which the sentence refers back to the one before: a pronoun subject ("It
+/// found"), or a definite noun phrase whose noun is one of the claim's `about` terms ("the
+/// offenders").
+fn referring_word(claim: &Claim, text: &str, s: &Sentence) -> Option<String> {
+    let w = s.words(text);
+    let starts: Vec<usize> = claim
+        .about
+        .iter()
+        .flat_map(|g| g.find_all(text, w))
+        .map(|(a, _)| a)
+        .collect();
+    clause::refers_back(w, |k| starts.contains(&k)).map(|k| w.toks[k].text(text).to_string())
 }
 
 /// How the checker reads a sentence's frame for one claim: which `about` groups matched (and

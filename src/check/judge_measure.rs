@@ -92,7 +92,7 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
                 if fact
                     .lookalikes
                     .iter()
-                    .any(|l| matches!(l.value, LookalikeValue::Values { lo: a, hi: b } if meets(lo, hi, (a, b))))
+                    .any(|l| matches!(l.value, LookalikeValue::Values { lo: a, hi: b, .. } if meets(lo, hi, (a, b))))
                     && !band.value.is_some_and(|v| meets(lo, hi, (v, v)))
                 {
                     continue; // a look-alike: this figure is another measure

@@ -8,12 +8,14 @@
 
 mod bind;
 mod candidates;
+mod clause;
 mod examples;
 mod explain;
 mod frame;
 mod judge;
 mod judge_measure;
 mod periods;
+mod roles;
 
 use std::ops::Range;
 

@@ -89,6 +89,31 @@ pub(super) fn pair_span_endpoints(w: &Words, figs: &[Figure], periods: &mut [Vec
     }
 }
 
+/// "…, the agency said on July 13, 2022": a date in a clause of its own with a verb of
+/// saying dates the statement, not the figures; it is no figure's period.
+pub(super) fn drop_attribution_dates(w: &Words, figs: &[Figure], periods: &mut [Vec<When>]) {
+    let said: Vec<When> = figs
+        .iter()
+        .filter_map(|f| {
+            let when = f.when()?;
+            let c = super::clause::clause_of(w, f.toks.start);
+            let saying = c
+                .clone()
+                .any(|k| w.lex.people.attribution_verbs.contains(&w.norm[k]));
+            let quantity = figs
+                .iter()
+                .any(|q| is_quantity(q.kind()) && c.contains(&q.toks.start));
+            (saying && !quantity && c.start > 0).then_some(when)
+        })
+        .collect();
+    if said.is_empty() {
+        return;
+    }
+    for p in periods.iter_mut() {
+        p.retain(|w| !said.contains(w));
+    }
+}
+
 /// Whether a figure's periods allow comparing it with the claim.
 pub(super) fn period_fits(claim: &Claim, periods: &[When]) -> bool {
     if claim.period.is_empty() {

@@ -1,9 +1,12 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Unit tests of the engine on small made-up databases about neutral subjects (a river, a
 //! town, a company, a bridge, a ferry): one test or more per phenomenon the checker handles.
 //! The databases are written as TOML, as a user would write them, and judged with
 //! [`check`]; every assertion names the verdict and the words the finding points at.
 //! [`policy`] shows each threshold of [`crate::policy::Policy`] at its edge.
 
+mod clauses;
 mod policy;
 
 use super::{Finding, check};
@@ -654,11 +657,19 @@ fn an_anaphor_carries_the_conflict_requires_terms_too() {
         ),
         "conflicts `1950`"
     );
-    // Without the anaphor the sentence is not about the bridge at all.
+    // A pronoun subject refers back as well (issue 13: "It found …").
     assert_eq!(
         says(
             &db,
             "The Riverside bridge opened after years of work. It was finished in 1950."
+        ),
+        "conflicts `1950`"
+    );
+    // Without any word referring back the sentence is not about the bridge at all.
+    assert_eq!(
+        says(
+            &db,
+            "The Riverside bridge opened after years of work. Work was finished in 1950."
         ),
         "silent"
     );

@@ -80,6 +80,7 @@ pub(super) fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -
         is_not: compile_group(&f.is_not, span, "`is-not`", p),
         than: compile_group(&f.than, span, "`than`", p),
     };
+    let roles = compile_group(&f.roles, span, "`roles`", p);
     if p.count > before {
         return None;
     }
@@ -96,6 +97,7 @@ pub(super) fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -
         FactKind::Person => FactSpec::Person {
             people,
             any_of: f.any_of,
+            roles,
         },
         FactKind::Assertion => assertion(g),
         // Compiled by `super::measure` above.
@@ -188,7 +190,7 @@ fn assertion(g: Groups) -> FactSpec {
 /// Keys that make sense only for some kinds.
 fn check_keys(f: &RawFact, kind: FactKind, span: &Range<usize>, p: &mut Problems) {
     let k = kind.name();
-    let misplaced: [(&str, bool, bool); 12] = [
+    let misplaced: [(&str, bool, bool); 13] = [
         ("value", value_number(f).is_some(), kind.is_numeric()),
         ("unit", f.unit.is_some(), kind == FactKind::Mass),
         ("per", f.per.is_some(), kind == FactKind::Rate),
@@ -208,6 +210,7 @@ fn check_keys(f: &RawFact, kind: FactKind, span: &Range<usize>, p: &mut Problems
         ("than", !f.than.is_empty(), kind == FactKind::Multiplier),
         ("date", f.date.is_some(), kind == FactKind::Date),
         ("people", !f.people.is_empty(), kind == FactKind::Person),
+        ("roles", !f.roles.is_empty(), kind == FactKind::Person),
         (
             "is",
             !f.is.is_empty() || !f.is_not.is_empty(),
@@ -460,12 +463,12 @@ fn lookalikes(f: &RawFact, scale: f64, span: &Range<usize>, p: &mut Problems) ->
             }
             continue;
         }
-        let (lo, hi) = match (l.value.as_ref().and_then(RawValue::number), l.range) {
-            (_, Some([a, b])) if a <= b => (a, b),
+        let ((lo, hi), figure) = match (l.value.as_ref().and_then(RawValue::number), l.range) {
+            (_, Some([a, b])) if a <= b => ((a, b), (a, b)),
             (Some(v), None) => {
                 let tol = tolerance_of(l.tolerance.as_ref(), "tolerance", span, p)
                     .unwrap_or(Tolerance::NONE);
-                tol.widen(v, v, v)
+                (tol.widen(v, v, v), (v, v))
             }
             _ => {
                 p.within(
@@ -481,6 +484,7 @@ fn lookalikes(f: &RawFact, scale: f64, span: &Range<usize>, p: &mut Problems) ->
             value: LookalikeValue::Values {
                 lo: lo * scale,
                 hi: hi * scale,
+                figure: (figure.0 * scale, figure.1 * scale),
             },
             note,
         });

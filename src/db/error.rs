@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::limits::MAX_ERRORS_PER_FILE;
+use crate::text::LineIndex;
 
 /// The kind of a database problem: what `db lint` reports as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,9 +73,9 @@ impl std::error::Error for DbErrors {}
 pub(super) struct Problems<'a> {
     path: &'a str,
     src: &'a str,
-    /// Byte offsets of line starts: positions are found by binary search, not by counting
-    /// from the top of a file of up to 64 MiB for each of up to 100,000 claims.
-    lines: Vec<usize>,
+    /// Line starts: positions are found by binary search, not by counting from the top of a
+    /// file of up to 64 MiB for each of up to 100,000 claims.
+    lines: LineIndex,
     list: Vec<DbError>,
     /// Problems found, listed or not (see [`MAX_ERRORS_PER_FILE`]).
     pub(super) count: usize,
@@ -82,16 +83,10 @@ pub(super) struct Problems<'a> {
 
 impl<'a> Problems<'a> {
     pub(super) fn new(path: &'a str, src: &'a str) -> Problems<'a> {
-        let mut lines = vec![0];
-        lines.extend(
-            src.bytes()
-                .enumerate()
-                .filter_map(|(i, b)| (b == b'\n').then_some(i + 1)),
-        );
         Problems {
             path,
             src,
-            lines,
+            lines: LineIndex::new(src),
             list: Vec::new(),
             count: 0,
         }
@@ -99,7 +94,7 @@ impl<'a> Problems<'a> {
 
     /// 1-based line of a byte offset.
     pub(super) fn line(&self, offset: usize) -> usize {
-        self.lines.partition_point(|&s| s <= offset).max(1)
+        self.lines.line_of(offset)
     }
 
     /// A problem at a byte offset of the file.
@@ -108,13 +103,7 @@ impl<'a> Problems<'a> {
         if self.list.len() >= MAX_ERRORS_PER_FILE {
             return;
         }
-        let mut offset = offset.min(self.src.len());
-        while !self.src.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line(offset);
-        let start = self.lines[line - 1];
-        let column = self.src[start..offset].chars().count() + 1;
+        let (line, column) = self.lines.line_col(self.src, offset);
         self.list.push(DbError {
             code,
             path: self.path.to_string(),

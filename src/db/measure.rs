@@ -574,7 +574,11 @@ fn bands(
         };
         match v {
             Some((lo, hi)) if lo.is_finite() && hi.is_finite() => fact.lookalikes.push(Lookalike {
-                value: LookalikeValue::Values { lo, hi },
+                value: LookalikeValue::Values {
+                    lo,
+                    hi,
+                    figure: (lo, hi),
+                },
                 note,
             }),
             _ => bad(

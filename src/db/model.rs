@@ -146,8 +146,13 @@ pub struct MassUnit {
 /// What a look-alike covers.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LookalikeValue {
-    /// Values in the fact's canonical unit.
-    Values { lo: f64, hi: f64 },
+    /// Values in the fact's canonical unit: `lo..=hi` with the tolerance; `figure`, the
+    /// look-alike's own value (or range) without it.
+    Values {
+        lo: f64,
+        hi: f64,
+        figure: (f64, f64),
+    },
     /// A date or period (for date facts).
     Date(When),
 }
@@ -195,8 +200,12 @@ pub enum FactSpec {
     Multiplier { band: Band, than: TermGroup },
     /// The date or period of an event.
     Date { date: When, text: String },
-    /// Who did or said it.
-    Person { people: Vec<Person>, any_of: bool },
+    /// Who did or said it; `roles`: the verbs of what they did (empty: any).
+    Person {
+        people: Vec<Person>,
+        any_of: bool,
+        roles: TermGroup,
+    },
     /// A qualitative statement (`is`) and its opposite (`is_not`).
     Assertion { is: TermGroup, is_not: TermGroup },
     /// One of the kinds of issue 16 (money, change, level, tally, record, duration,
@@ -288,7 +297,7 @@ impl Fact {
     /// The people of a person fact, and whether naming any of them agrees.
     pub fn people(&self) -> (&[Person], bool) {
         match &self.spec {
-            FactSpec::Person { people, any_of } => (people, *any_of),
+            FactSpec::Person { people, any_of, .. } => (people, *any_of),
             _ => (&[], false),
         }
     }

@@ -165,6 +165,10 @@ pub(super) struct RawFact {
     /// For a person fact: naming any one of `people` agrees.
     #[serde(default)]
     pub(super) any_of: bool,
+    /// For a person fact: the verbs of the role the people had ("testif*", "announc*"). Another
+    /// person conflicts only when given this role; a speaker quoted about it does not.
+    #[serde(default)]
+    pub(super) roles: Vec<String>,
     /// Figures of neighbouring measures that must stay silent, not conflict.
     #[serde(default)]
     pub(super) lookalikes: Vec<RawLookalike>,

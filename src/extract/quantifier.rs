@@ -64,7 +64,9 @@ pub(super) fn quantifier_at(w: &Words, i: usize) -> Option<(Figure, usize)> {
             k += 1;
         }
         let next = word(k);
-        if next == q.majority {
+        if next == q.majority
+            || (q.majority_nouns.contains(next) && word(k + 1) == w.lex.binding.of)
+        {
             return share((lo, hi), k + 1);
         }
         if next == q.minority {

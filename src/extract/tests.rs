@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Unit tests of the figure extractors, on English alone.
 
 use super::*;

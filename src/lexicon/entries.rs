@@ -49,7 +49,7 @@ impl Lexicon {
             out.extend(words.into_iter().map(|w| (name, w, true)));
         }
         out.extend(self.rates.spans.iter().map(|p| ("rates.spans", p.0, true)));
-        let word_sets: [(&'static str, &WordSet); 47] = [
+        let word_sets: [(&'static str, &WordSet); 59] = [
             ("numbers.ambiguous-fractions", &n.ambiguous_fractions),
             ("numbers.articles", &n.articles),
             ("bounds.fillers", &self.bounds.fillers),
@@ -123,6 +123,27 @@ impl Lexicon {
             ("people.plural-titles", &self.people.plural_titles),
             ("people.attribution-verbs", &self.people.attribution_verbs),
             ("people.non-names", &self.people.non_names),
+            (
+                "quantifiers.majority-nouns",
+                &self.quantifiers.majority_nouns,
+            ),
+            ("clauses.relative-pronouns", &self.clauses.relative_pronouns),
+            ("clauses.pronouns", &self.clauses.pronouns),
+            (
+                "clauses.definite-determiners",
+                &self.clauses.definite_determiners,
+            ),
+            ("clauses.hypothetical", &self.clauses.hypothetical),
+            ("clauses.contrast", &self.clauses.contrast),
+            ("clauses.copulas", &self.clauses.copulas),
+            ("clauses.auxiliaries", &self.clauses.auxiliaries),
+            ("clauses.time-openers", &self.clauses.time_openers),
+            ("clauses.time-words", &self.clauses.time_words),
+            (
+                "clauses.participation-verbs",
+                &self.clauses.participation_verbs,
+            ),
+            ("clauses.companion-words", &self.clauses.companion_words),
             ("numbers.ordinal-suffixes", &n.ordinal_suffixes),
         ];
         for (name, set) in word_sets {

@@ -253,6 +253,7 @@ pub struct Quantifiers {
     pub majority_not_after: WordSet,
     pub indefinite_article: String,
     pub majority_adverbs: WordSet,
+    pub majority_nouns: WordSet,
     pub large_majority: WordSet,
     pub slim_majority: WordSet,
     pub plain_majority: WordSet,
@@ -341,9 +342,28 @@ pub struct Lexicon {
     pub sentences: Sentences,
     pub binding: Binding,
     pub people: People,
+    pub clauses: Clauses,
     /// Every word that can start a figure (derived from the lists above when loaded).
     #[serde(skip)]
     starters: Starters,
+}
+
+/// Words that tell the parts of a sentence apart: relative clauses, pronouns, hypotheticals,
+/// contrasts, predicates, and the words between a name and its verb.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Clauses {
+    pub relative_pronouns: WordSet,
+    pub pronouns: WordSet,
+    pub definite_determiners: WordSet,
+    pub hypothetical: WordSet,
+    pub contrast: WordSet,
+    pub copulas: WordSet,
+    pub auxiliaries: WordSet,
+    pub time_openers: WordSet,
+    pub time_words: WordSet,
+    pub participation_verbs: WordSet,
+    pub companion_words: WordSet,
 }
 
 /// The words that can start a figure: number words, fraction words, articles, date words,

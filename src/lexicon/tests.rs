@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! The lexicon file parses, every entry can match what it is compared with, and a database's
 //! `[lexicon]` table changes how the engine reads a text.
 

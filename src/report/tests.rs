@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Every printer on the same fixed findings (built by hand, not by the checker), so a
 //! printer's output is pinned independently of the engine.
 

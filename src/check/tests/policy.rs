@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Each threshold of [`Policy`] at its edge: a sentence just inside it and one just outside,
 //! on a neutral database, with why the line is drawn there. The values are asserted first, so
 //! that changing one makes these tests say which sentences change with it.
@@ -43,6 +45,14 @@ fn the_defaults_are_the_documented_ones() {
     assert_eq!((p.plural_min_len, p.verb_min_len), (4, 4));
     assert_eq!((p.population_min, p.name_max_words), (1000.0, 4));
     assert_eq!((p.years, p.yearless_reach_years), ((1600, 2100), 2));
+    assert_eq!(
+        (
+            p.hypothetical_lookback,
+            p.verb_lookahead,
+            p.event_participants
+        ),
+        (5, 10, 2)
+    );
     assert!(p.is_year(1600) && p.is_year(2100));
     assert!(!p.is_year(1599) && !p.is_year(2101));
 }

@@ -67,7 +67,7 @@ fn fact_json(f: &Fact) -> Value {
         "any_of": any_of,
         "lookalikes": f.lookalikes.iter().map(|l| {
             let (lo, hi, date) = match &l.value {
-                LookalikeValue::Values { lo, hi } => (finite(lo / scale), finite(hi / scale), None),
+                LookalikeValue::Values { lo, hi, .. } => (finite(lo / scale), finite(hi / scale), None),
                 LookalikeValue::Date(w) => (None, None, Some(format_when(w))),
             };
             json!({"lo": lo, "hi": hi, "date": date, "note": l.note})
@@ -185,7 +185,7 @@ pub(crate) fn write_claim(out: &mut impl Write, c: &Claim) -> io::Result<()> {
         for l in &f.lookalikes {
             let what = match &l.value {
                 LookalikeValue::Date(w) => format_when(w),
-                LookalikeValue::Values { lo, hi } => interval(lo / scale, hi / scale, &unit),
+                LookalikeValue::Values { lo, hi, .. } => interval(lo / scale, hi / scale, &unit),
             };
             let note = if l.note.is_empty() {
                 String::new()
