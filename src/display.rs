@@ -95,6 +95,7 @@ impl Fact {
                 .terms
                 .first()
                 .map_or_else(String::new, |t| t.source().to_string()),
+            FactSpec::Measure { .. } => crate::db::measure_expected(self),
             _ => match self.band() {
                 Some(band) => expected_band(self, band),
                 None => String::new(),

@@ -47,12 +47,20 @@ pub fn lint(sources: &[(String, String)]) -> Vec<Problem> {
             claim_id: Some(failure.claim_id.clone()),
             code: "example-mismatch",
             severity: Severity::Error,
-            message: format!(
-                "example expected to {} but the checker {}: \"{}\"",
-                expected_words(failure.expected),
-                found_words(&failure.found),
-                failure.sentence
-            ),
+            message: match &failure.hint {
+                Some(h) => format!(
+                    "example expected to {} but the checker {}: \"{}\"; {h}",
+                    expected_words(failure.expected),
+                    found_words(&failure.found),
+                    failure.sentence
+                ),
+                None => format!(
+                    "example expected to {} but the checker {}: \"{}\"",
+                    expected_words(failure.expected),
+                    found_words(&failure.found),
+                    failure.sentence
+                ),
+            },
         });
     }
     problems.extend(overlaps(&db, sources));

@@ -89,8 +89,13 @@ pub(super) fn judge(
             continue;
         }
         match judge_fact(&cx, fact, text, s) {
+            // A look-alike of an older kind keeps the whole claim silent (main's rule, tested in
+            // check/tests/clauses.rs); the kinds of issue 16 skip a look-alike figure inside
+            // their own fact (check/judge_measure.rs), so another fact is still judged.
             Outcome::Lookalike => return Vec::new(),
             Outcome::Silent => {}
+            // A fact's own conflict-requires terms gate its conflicts only.
+            Outcome::Conflict(_) if !fact.conflict_requires.iter().all(|g| s.has(text, g)) => {}
             o => outcomes.push((fi, o)),
         }
     }
@@ -204,6 +209,13 @@ fn judge_fact(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
             roles,
         } => super::roles::judge_person(cx.claim, people, *any_of, roles, text, s),
         FactSpec::Assertion { is, is_not } => judge_assertion(is, is_not, text, s),
+        FactSpec::Measure { .. } => {
+            match super::judge_measure::judge_measure(cx.claim, fact, text, s) {
+                super::judge_measure::Judged::Agree(span) => Outcome::Agree(span, false),
+                super::judge_measure::Judged::Conflict(span) => Outcome::Conflict(span),
+                super::judge_measure::Judged::Silent => Outcome::Silent,
+            }
+        }
         _ => judge_quantity(cx, fact, text, s),
     }
 }
@@ -221,6 +233,15 @@ fn fit(fact: &FactSpec, text: &str, s: &Sentence, f: &Figure) -> Option<Binding>
     let binding = match fact {
         FactSpec::Count { nouns, .. } if f.kind() == Kind::Count && f.per.is_none() => {
             noun_binding(text, w, f, nouns)
+        }
+        // "900 metres" for a count of metres: a quantity counted by its unit, named.
+        FactSpec::Count { nouns, .. }
+            if f.written_quantity().is_some() && !nouns.terms.is_empty() =>
+        {
+            match noun_binding(text, w, f, nouns) {
+                Binding::Matches => Binding::Matches,
+                _ => Binding::Other,
+            }
         }
         FactSpec::Rate { per, nouns, .. } if f.kind() == Kind::Count && f.per == Some(*per) => {
             noun_binding(text, w, f, nouns)
@@ -282,7 +303,7 @@ fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcom
         {
             continue;
         }
-        let (mut lo, mut hi) = (f.lo(), f.hi());
+        let (mut lo, mut hi) = f.written_quantity().unwrap_or((f.lo(), f.hi()));
         if let FactSpec::Share { is, is_not, .. } = &fact.spec
             && !(is.terms.is_empty() && is_not.terms.is_empty())
         {
@@ -323,16 +344,17 @@ fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcom
                 let exact = f.bound == Bound::Exact
                     && binding == Binding::Matches
                     && band.value.is_some_and(|v| lo == v && hi == v);
+                let span = stated_span(w, f);
                 match &mut agree {
-                    Some((_, e)) if exact && !*e => agree = Some((f.span.clone(), true)),
+                    Some((_, e)) if exact && !*e => agree = Some((span, true)),
                     Some(_) => {}
-                    None => agree = Some((f.span.clone(), exact)),
+                    None => agree = Some((span, exact)),
                 }
             }
         } else if meets(lo, hi, band.near) {
             // A near miss: say nothing.
         } else {
-            conflict.get_or_insert(f.span.clone());
+            conflict.get_or_insert(stated_span(w, f));
         }
     }
     if lookalike && agree.is_none() {
@@ -494,5 +516,15 @@ fn judge_assertion(is: &TermGroup, is_not: &TermGroup, text: &str, s: &Sentence)
         (Some(a), None) => Outcome::Agree(a, false),
         (None, Some(c)) => Outcome::Conflict(c),
         _ => Outcome::Silent, // both or neither: not sure
+    }
+}
+
+/// The words a numeric figure states: a quantity counted by its unit ("410 km" for a count of
+/// km) is reported by its number, as a count is.
+fn stated_span(w: &crate::text::Words, f: &Figure) -> Range<usize> {
+    if f.written_quantity().is_some() && f.after > f.toks.start {
+        w.toks[f.toks.start].start..w.toks[f.after - 1].end
+    } else {
+        f.span.clone()
     }
 }

@@ -13,6 +13,7 @@ mod examples;
 mod explain;
 mod frame;
 mod judge;
+mod judge_measure;
 mod periods;
 mod roles;
 

@@ -830,3 +830,5 @@ fn each_claim_is_judged_on_its_own() {
         "The Lumen festival drew 9,000 visitors."
     );
 }
+
+mod measure;

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::compile::compile_group;
 use super::error::{DbErrorCode, Problems};
+use super::measure_value::RawValue;
 use super::model::{
     Band, Fact, FactKind, FactSpec, Lookalike, LookalikeValue, MassUnit, Person, Tolerance,
 };
@@ -33,12 +34,21 @@ pub(super) fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -
             &f.kind,
             DbErrorCode::Invalid,
             format!(
-                "unknown fact kind \"{}\"; use count, rate, share, mass, multiplier, date, person or assertion",
+                "unknown fact kind \"{}\"; use count, rate, share, mass, multiplier, date, person, assertion, money, change, level, tally, record, duration or quantity",
                 f.kind
             ),
         );
         return None;
     };
+    let conflict_requires: Vec<TermGroup> = f
+        .conflict_requires
+        .iter()
+        .map(|g| compile_group(g, span, "`conflict-requires`", p))
+        .collect();
+    if kind.is_measure() {
+        return super::measure::compile(f, kind, span, p, conflict_requires);
+    }
+    check_measure_keys(f, kind, span, p);
     check_keys(f, kind, span, p);
     let unit = (kind == FactKind::Mass)
         .then(|| mass_unit(f, span, p))
@@ -90,12 +100,48 @@ pub(super) fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -
             roles,
         },
         FactKind::Assertion => assertion(g),
+        // Compiled by `super::measure` above.
+        _ => return None,
     };
     Some(Fact {
         label: f.label.clone(),
         spec,
         lookalikes,
+        conflict_requires,
     })
+}
+
+/// The keys of issue 16's kinds, and text values, on a fact of an older kind.
+fn check_measure_keys(f: &RawFact, kind: FactKind, span: &Range<usize>, p: &mut Problems) {
+    let k = kind.name();
+    if let Some(RawValue::Text(t)) = &f.value {
+        p.within(
+            span,
+            t,
+            DbErrorCode::Invalid,
+            format!("a {k} fact's `value` is a number; \"{t}\" is text"),
+        );
+    }
+    let keys: [(&str, bool); 8] = [
+        ("currency", f.currency.is_some()),
+        ("difference", f.difference),
+        ("base", f.base.is_some() || f.base_required),
+        ("rank", f.rank.is_some()),
+        ("since", f.since.is_some()),
+        ("span", f.span.is_some()),
+        ("yes", f.yes.is_some() || f.no.is_some()),
+        ("unanimous", f.unanimous),
+    ];
+    for (key, present) in keys {
+        if present {
+            p.within(
+                span,
+                key,
+                DbErrorCode::Invalid,
+                format!("`{key}` does not apply to a {k} fact"),
+            );
+        }
+    }
 }
 
 fn count(band: Band, g: Groups) -> FactSpec {
@@ -145,7 +191,7 @@ fn assertion(g: Groups) -> FactSpec {
 fn check_keys(f: &RawFact, kind: FactKind, span: &Range<usize>, p: &mut Problems) {
     let k = kind.name();
     let misplaced: [(&str, bool, bool); 13] = [
-        ("value", f.value.is_some(), kind.is_numeric()),
+        ("value", value_number(f).is_some(), kind.is_numeric()),
         ("unit", f.unit.is_some(), kind == FactKind::Mass),
         ("per", f.per.is_some(), kind == FactKind::Rate),
         ("tolerance", f.tolerance.is_some(), kind.is_numeric()),
@@ -266,7 +312,7 @@ pub(super) fn parse_tolerance(t: &RawTolerance) -> Result<Tolerance, String> {
 }
 
 /// A tolerance as written, for messages.
-fn tolerance_text(t: &RawTolerance) -> String {
+pub(super) fn tolerance_text(t: &RawTolerance) -> String {
     match t {
         RawTolerance::Number(n) => format!("{n}"),
         RawTolerance::Text(s) => s.clone(),
@@ -292,7 +338,7 @@ fn tolerance_of(
 /// The agreeing and near values of a numeric fact.
 fn band(f: &RawFact, kind: FactKind, scale: f64, span: &Range<usize>, p: &mut Problems) -> Band {
     let k = kind.name();
-    if f.value.is_none() && f.range.is_none() {
+    if value_number(f).is_none() && f.range.is_none() {
         p.within(
             span,
             "kind",
@@ -301,8 +347,7 @@ fn band(f: &RawFact, kind: FactKind, scale: f64, span: &Range<usize>, p: &mut Pr
         );
     }
     let tol = tolerance_of(f.tolerance.as_ref(), "tolerance", span, p).unwrap_or(Tolerance::NONE);
-    let value = f
-        .value
+    let value = value_number(f)
         .or(f.range.map(|[a, b]| (a + b) / 2.0))
         .unwrap_or(0.0);
     if !value.is_finite() {
@@ -348,7 +393,7 @@ fn band(f: &RawFact, kind: FactKind, scale: f64, span: &Range<usize>, p: &mut Pr
         );
     }
     Band {
-        value: f.value.map(|v| v * scale),
+        value: value_number(f).map(|v| v * scale),
         agree: (alo * scale, ahi * scale),
         near: (nlo * scale, nhi * scale),
         tolerance_text: f.tolerance.as_ref().map(tolerance_text),
@@ -418,7 +463,7 @@ fn lookalikes(f: &RawFact, scale: f64, span: &Range<usize>, p: &mut Problems) ->
             }
             continue;
         }
-        let ((lo, hi), figure) = match (l.value, l.range) {
+        let ((lo, hi), figure) = match (l.value.as_ref().and_then(RawValue::number), l.range) {
             (_, Some([a, b])) if a <= b => ((a, b), (a, b)),
             (Some(v), None) => {
                 let tol = tolerance_of(l.tolerance.as_ref(), "tolerance", span, p)
@@ -445,4 +490,9 @@ fn lookalikes(f: &RawFact, scale: f64, span: &Range<usize>, p: &mut Problems) ->
         });
     }
     out
+}
+
+/// A fact's value when it is a number (the older kinds take no text).
+fn value_number(f: &RawFact) -> Option<f64> {
+    f.value.as_ref().and_then(RawValue::number)
 }

@@ -16,11 +16,25 @@ pub enum FactKind {
     Date,
     Person,
     Assertion,
+    /// An amount of money in a currency.
+    Money,
+    /// A change: percent, percentage points or an absolute change, with its direction.
+    Change,
+    /// A level in percent that is not a share of a population (a rate, turnout).
+    Level,
+    /// A vote or ruling ("53-47").
+    Tally,
+    /// A record: rank, since, span.
+    Record,
+    /// A span of time.
+    Duration,
+    /// A physical quantity with a dimension.
+    Quantity,
 }
 
 impl FactKind {
     /// Every kind, in the order the README lists them.
-    pub const ALL: [FactKind; 8] = [
+    pub const ALL: [FactKind; 15] = [
         FactKind::Count,
         FactKind::Rate,
         FactKind::Share,
@@ -29,6 +43,13 @@ impl FactKind {
         FactKind::Date,
         FactKind::Person,
         FactKind::Assertion,
+        FactKind::Money,
+        FactKind::Change,
+        FactKind::Level,
+        FactKind::Tally,
+        FactKind::Record,
+        FactKind::Duration,
+        FactKind::Quantity,
     ];
 
     /// Parses the database spelling.
@@ -47,6 +68,13 @@ impl FactKind {
             FactKind::Date => "date",
             FactKind::Person => "person",
             FactKind::Assertion => "assertion",
+            FactKind::Money => "money",
+            FactKind::Change => "change",
+            FactKind::Level => "level",
+            FactKind::Tally => "tally",
+            FactKind::Record => "record",
+            FactKind::Duration => "duration",
+            FactKind::Quantity => "quantity",
         }
     }
 
@@ -180,6 +208,14 @@ pub enum FactSpec {
     },
     /// A qualitative statement (`is`) and its opposite (`is_not`).
     Assertion { is: TermGroup, is_not: TermGroup },
+    /// One of the kinds of issue 16 (money, change, level, tally, record, duration,
+    /// quantity): its kind, band (empty for tallies and records), nouns and what it compares.
+    Measure {
+        kind: FactKind,
+        band: Band,
+        nouns: TermGroup,
+        measure: super::MeasureSpec,
+    },
 }
 
 /// One checkable fact of a claim, compiled.
@@ -188,12 +224,14 @@ pub struct Fact {
     pub label: Option<String>,
     pub spec: FactSpec,
     pub lookalikes: Vec<Lookalike>,
+    /// Term groups that must be present for this fact to conflict.
+    pub conflict_requires: Vec<TermGroup>,
 }
 
 impl Fact {
     /// The fact's kind.
     pub fn kind(&self) -> FactKind {
-        match self.spec {
+        match &self.spec {
             FactSpec::Count { .. } => FactKind::Count,
             FactSpec::Rate { .. } => FactKind::Rate,
             FactSpec::Share { .. } => FactKind::Share,
@@ -202,6 +240,15 @@ impl Fact {
             FactSpec::Date { .. } => FactKind::Date,
             FactSpec::Person { .. } => FactKind::Person,
             FactSpec::Assertion { .. } => FactKind::Assertion,
+            FactSpec::Measure { kind, .. } => *kind,
+        }
+    }
+
+    /// What a fact of issue 16's kinds compares, beyond its band.
+    pub fn measure(&self) -> Option<&super::MeasureSpec> {
+        match &self.spec {
+            FactSpec::Measure { measure, .. } => Some(measure),
+            _ => None,
         }
     }
 
@@ -212,7 +259,8 @@ impl Fact {
             | FactSpec::Rate { band, .. }
             | FactSpec::Share { band, .. }
             | FactSpec::Mass { band, .. }
-            | FactSpec::Multiplier { band, .. } => Some(band),
+            | FactSpec::Multiplier { band, .. }
+            | FactSpec::Measure { band, .. } => Some(band),
             _ => None,
         }
     }
@@ -222,7 +270,12 @@ impl Fact {
     pub fn group(&self, name: &str) -> &TermGroup {
         static NONE: TermGroup = TermGroup { terms: Vec::new() };
         match (&self.spec, name) {
-            (FactSpec::Count { nouns, .. } | FactSpec::Rate { nouns, .. }, "nouns") => nouns,
+            (
+                FactSpec::Count { nouns, .. }
+                | FactSpec::Rate { nouns, .. }
+                | FactSpec::Measure { nouns, .. },
+                "nouns",
+            ) => nouns,
             (FactSpec::Share { of, .. } | FactSpec::Mass { of, .. }, "of") => of,
             (FactSpec::Share { is, .. } | FactSpec::Assertion { is, .. }, "is") => is,
             (FactSpec::Share { is_not, .. } | FactSpec::Assertion { is_not, .. }, "is-not") => {

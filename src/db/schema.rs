@@ -90,15 +90,48 @@ pub(super) enum RawTolerance {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(super) struct RawFact {
-    /// What is stated: count, rate, share, mass, multiplier, date, person or assertion.
-    #[schemars(regex(pattern = r"^(count|rate|share|mass|multiplier|date|person|assertion)$"))]
+    /// What is stated: count, rate, share, mass, multiplier, date, person, assertion, money,
+    /// change, level, tally, record, duration or quantity.
+    #[schemars(regex(
+        pattern = r"^(count|rate|share|mass|multiplier|date|person|assertion|money|change|level|tally|record|duration|quantity)$"
+    ))]
     pub(super) kind: String,
     /// What the figure measures, as shown in messages ("U.S. citizens among ...").
     pub(super) label: Option<String>,
     /// The sourced value (a share in percent, a mass in `unit`).
-    pub(super) value: Option<f64>,
-    /// The unit of a mass (kg, lb, g, mg, t) or rate.
+    /// (For money, quantity, duration and tally facts: or the figure as a source writes it,
+    /// "$115.9 billion", "1.48 °C", "49 years", "53-47".)
+    pub(super) value: Option<super::measure_value::RawValue>,
+    /// The unit of a mass (kg, lb, g, mg, t), a quantity ("°C", "GW"), a duration ("years")
+    /// or a change ("%", "pp", "bp", a currency code or a physical unit).
     pub(super) unit: Option<String>,
+    /// For money: the ISO 4217 currency code (default USD, or the one the value's sign shows).
+    pub(super) currency: Option<String>,
+    /// For a quantity: the value is a temperature difference (a rise, an anomaly), not a
+    /// reading.
+    #[serde(default)]
+    pub(super) difference: bool,
+    /// For a change: what it is measured against: "year", "month", or a date ("2016").
+    pub(super) base: Option<String>,
+    /// For a change: a stated change with no base is not compared.
+    #[serde(default)]
+    pub(super) base_required: bool,
+    /// For a record: 1 for the record itself, 2 for the second-highest...
+    pub(super) rank: Option<u32>,
+    /// For a record: the date it is counted since ("1850").
+    pub(super) since: Option<String>,
+    /// For a record: the span of years it covers (174 for "a 174-year record").
+    pub(super) span: Option<f64>,
+    /// For a tally: the votes for (instead of `value`).
+    pub(super) yes: Option<f64>,
+    /// For a tally: the votes against (instead of `value`).
+    pub(super) no: Option<f64>,
+    /// For a tally: the vote was unanimous.
+    #[serde(default)]
+    pub(super) unanimous: bool,
+    /// Term groups that must be present for this fact to conflict.
+    #[serde(default)]
+    pub(super) conflict_requires: Vec<Vec<String>>,
     /// The period of a rate: day, week, month, year or capita.
     pub(super) per: Option<String>,
     /// How far a stated figure may be from `value` and still agree: a number in the fact's
@@ -154,8 +187,9 @@ pub(super) struct RawPerson {
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(super) struct RawLookalike {
-    /// The look-alike figure.
-    pub(super) value: Option<f64>,
+    /// The look-alike figure (for the kinds of issue 16, as a source writes it: "51-48",
+    /// "$100 billion", "473 GW").
+    pub(super) value: Option<super::measure_value::RawValue>,
     /// How close a stated figure must be to count as the look-alike.
     pub(super) tolerance: Option<RawTolerance>,
     /// A range of look-alike values, instead of `value`.

@@ -8,10 +8,16 @@
 //! periods into [`When`]. Every word they read comes from the [`crate::lexicon::Lexicon`].
 
 mod bound;
+mod change;
 mod date;
+mod measure;
+mod money;
 mod numeral;
+mod physical;
 mod quantifier;
 mod quantity;
+mod record;
+mod tally;
 mod unit;
 mod when;
 
@@ -19,6 +25,7 @@ use std::ops::Range;
 
 use crate::text::{TokKind, Words};
 
+pub use measure::{Base, ChangeUnit, Measure};
 pub use unit::unit_to_kg;
 pub use when::{OPEN_END, Precision, When};
 
@@ -39,6 +46,9 @@ pub enum Kind {
     When,
     /// A change ("rose 50%", "an increase of 79%", "5,000 more"): never a level or a share.
     Change,
+    /// Money, a physical quantity, a change with its unit, a tally, a record or a duration
+    /// (see [`Measure`]).
+    Measure,
 }
 
 /// The time span a rate is stated per.
@@ -103,6 +113,9 @@ pub enum FigureValue {
     Date(When),
     /// Written as a date but impossible ("2/30/2023"): no figure to compare.
     BadDate,
+    /// A measure of issue 16's kinds (money, quantities, changes, tallies, records,
+    /// durations).
+    Measure(Measure),
 }
 
 /// One figure stated in a sentence.
@@ -202,17 +215,22 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
     let n = w.toks.len();
     let mut i = 0;
     while i < n {
+        // Measures first: they have their own cheap gate, and a currency sign ("$") is
+        // punctuation that starts one.
+        let measured = measure::measure_at(text, w, i);
         // Only numbers and the lexicon's figure words can start a figure.
-        let starts = match w.toks[i].kind {
-            TokKind::Number => true,
-            TokKind::Word => w.lex.may_start_figure(&w.norm[i]),
-            TokKind::Punct => false,
-        };
+        let starts = measured.is_some()
+            || match w.toks[i].kind {
+                TokKind::Number => true,
+                TokKind::Word => w.lex.may_start_figure(&w.norm[i]),
+                TokKind::Punct => false,
+            };
         if !starts {
             i += 1;
             continue;
         }
-        let found = date::when_at(text, w, i)
+        let found = measured
+            .or_else(|| date::when_at(text, w, i))
             .or_else(|| quantifier::quantifier_at(w, i))
             .or_else(|| quantity::number_figure_at(text, w, i));
         match found {

@@ -328,3 +328,5 @@ fn powers_are_no_figures() {
     // A caret apart from the number is only punctuation.
     assert_eq!(count("10 ^ deaths"), 10.0);
 }
+
+mod measure;

@@ -8,6 +8,7 @@
 //! searches over sorted slices, built once when a database is loaded.
 
 mod entries;
+pub mod measures;
 
 use std::sync::OnceLock;
 

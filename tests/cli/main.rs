@@ -13,6 +13,7 @@ mod hardening;
 mod interchange;
 mod lint;
 mod markup;
+mod measures;
 mod misreads;
 mod readme;
 mod real_text;

@@ -243,7 +243,13 @@ pub fn explain_claim(dbs: &[String], format: ToolFormat, id: &str) -> io::Result
         return Ok(2);
     };
     let Some(claim) = db.claims.iter().find(|c| c.id == id) else {
-        say!("claimcheck: no claim with id \"{id}\"; see claimcheck db list");
+        if dbs.is_empty() {
+            say!(
+                "claimcheck: no claim with id \"{id}\"; see claimcheck db list (the built-in database: for a claim of another database, pass it with --db PATH)"
+            );
+        } else {
+            say!("claimcheck: no claim with id \"{id}\"; see claimcheck db list");
+        }
         return Ok(2);
     };
     let mut out = io::BufWriter::new(io::stdout().lock());

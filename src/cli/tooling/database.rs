@@ -193,6 +193,9 @@ pub fn db_test(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
                 )?;
                 writeln!(out, "  expected: {}", f.expected)?;
                 writeln!(out, "  found:    {}", f.found)?;
+                if let Some(h) = &f.hint {
+                    writeln!(out, "  hint:     {h}")?;
+                }
             }
             writeln!(out, "{examples} examples, {} failed", failures.len())?;
         }

@@ -26,6 +26,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Money => "money",
         Kind::When => "date",
         Kind::Change => "change",
+        Kind::Measure => "measure",
     }
 }
 
@@ -74,6 +75,7 @@ fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
     json!({
         "text": &text[f.span.clone()],
         "kind": kind_name(f.kind()),
+        "measure": f.measure().map(|m| m.to_string()),
         "lo": if numeric { finite(f.lo()) } else { None },
         "hi": if numeric { finite(f.hi()) } else { None },
         "unit": kind_unit(f.kind()).trim(),
@@ -223,7 +225,9 @@ fn write_sentence(
     }
     for (f, periods) in &v.figures {
         let mut parts = vec![kind_name(f.kind()).to_string()];
-        if f.kind() != Kind::When {
+        if let Some(m) = f.measure() {
+            parts = vec![m.to_string(), bound_name(f.bound).to_string()];
+        } else if f.kind() != Kind::When {
             parts.push(interval(f.lo(), f.hi(), kind_unit(f.kind())));
             parts.push(bound_name(f.bound).to_string());
         }

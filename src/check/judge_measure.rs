@@ -1,0 +1,448 @@
+//! Judging the fact kinds of issue 16 (money, quantity, change, level, tally, record,
+//! duration): which stated figures are the fact's measure, and whether they agree.
+//!
+//! Another measure is silence, never a conflict: another currency or denominator, another
+//! dimension, percent against percentage points, another base period, a temperature reading
+//! against a temperature difference. A look-alike silences its own figure only.
+
+use std::ops::Range;
+
+use super::candidates::Sentence;
+use super::periods::period_fits;
+use crate::db::{Band, Claim, Fact, FactKind, LookalikeValue, MeasureSpec};
+use crate::extract::{Base, Bound, ChangeUnit, Figure, Kind, Measure, Precision, When};
+use crate::lexicon::measures::Dimension;
+use crate::terms::TermGroup;
+use crate::text::Words;
+
+/// How far (in tokens) a level's or duration's noun may stand from its figure.
+const NOUN_REACH: usize = 8;
+/// How far (in tokens) a claim's subject word may stand from a figure of a fact that names
+/// no nouns: a clause's length ("Consumer prices in June rose 9.1% from a year earlier").
+const SUBJECT_REACH: usize = 12;
+
+/// What one fact of the new kinds makes of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Judged {
+    Agree(Range<usize>),
+    Conflict(Range<usize>),
+    Silent,
+}
+
+/// What a figure states, as the fact compares it.
+enum Stated {
+    /// An interval in the fact's canonical unit; `ranged` when the text gives both ends.
+    Interval {
+        lo: f64,
+        hi: f64,
+        ranged: bool,
+    },
+    /// A tally (larger side first).
+    Pair {
+        yes: f64,
+        no: f64,
+    },
+    Unanimous,
+    Record {
+        rank: u32,
+        since: Option<When>,
+        span: Option<f64>,
+    },
+}
+
+/// Judges a fact of the new kinds against a sentence.
+pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Judged {
+    let (Some(spec), Some(band)) = (fact.measure(), fact.band()) else {
+        return Judged::Silent;
+    };
+    let an = s.analysis(text);
+    let w = s.words(text);
+    let policy = claim.policy.resolve();
+    // Figures the period stage does not date (quantities, changes, tallies, records) take the
+    // sentence's dates; when one of them is the claim's period, that one ("1.58 °C above the
+    // 1850-1900 average in 2023": 1850-1900 is a comparison base, not the period).
+    let mut sentence_dates: Vec<When> = an
+        .figures
+        .iter()
+        .filter_map(Figure::when)
+        .filter(|d| d.precision != Precision::Relative)
+        .collect();
+    if sentence_dates
+        .iter()
+        .any(|d| claim.period.iter().any(|p| p.overlaps(d)))
+    {
+        sentence_dates.retain(|d| claim.period.iter().any(|p| p.overlaps(d)));
+    }
+    let mut agree = None;
+    let mut conflict = None;
+    for (fi, f) in an.figures.iter().enumerate() {
+        let periods = if an.periods[fi].is_empty() {
+            &sentence_dates
+        } else {
+            &an.periods[fi]
+        };
+        if !period_fits(claim, periods) {
+            continue;
+        }
+        let Some(stated) = stated(claim, fact, spec, f, text, w) else {
+            continue;
+        };
+        let verdict = match stated {
+            Stated::Interval { lo, hi, ranged } => {
+                if fact
+                    .lookalikes
+                    .iter()
+                    .any(|l| matches!(l.value, LookalikeValue::Values { lo: a, hi: b, .. } if meets(lo, hi, (a, b))))
+                    && !band.value.is_some_and(|v| meets(lo, hi, (v, v)))
+                {
+                    continue; // a look-alike: this figure is another measure
+                }
+                if loose(f, band, policy.bound_reach) {
+                    continue;
+                }
+                interval_verdict(band, lo, hi, ranged)
+            }
+            Stated::Pair { yes, no } => pair_verdict(spec, yes, no),
+            Stated::Unanimous => match spec {
+                MeasureSpec::Tally { no, .. } => Some(*no == 0.0),
+                _ => None,
+            },
+            Stated::Record { rank, since, span } => record_verdict(spec, rank, since, span),
+        };
+        match verdict {
+            Some(true) => {
+                agree.get_or_insert(f.span.clone());
+            }
+            Some(false) => {
+                conflict.get_or_insert(f.span.clone());
+            }
+            None => {}
+        }
+    }
+    match (agree, conflict) {
+        (_, Some(c)) => Judged::Conflict(c),
+        (Some(a), None) => Judged::Agree(a),
+        (None, None) => Judged::Silent,
+    }
+}
+
+/// A bound that holds but is too loose to be about the fact's figure ("more than 1 °C" for
+/// 1.48 °C), as for counts.
+fn loose(f: &Figure, band: &Band, reach: f64) -> bool {
+    let (lo, hi) = band.agree;
+    if lo < 0.0 || !matches!(f.bound, Bound::AtLeast | Bound::AtMost) {
+        return false;
+    }
+    let Some(
+        Measure::Quantity { lo: s, .. }
+        | Measure::Money { lo: s, .. }
+        | Measure::Duration { lo: s, .. },
+    ) = f.measure()
+    else {
+        return false;
+    };
+    match f.bound {
+        Bound::AtLeast => lo > s * reach,
+        _ => hi * reach < s,
+    }
+}
+
+/// Intervals meet (with a little slack for unit conversions).
+fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
+    let eps = 1e-9 * a.0.abs().max(a.1.abs()).max(1.0);
+    lo <= a.1 + eps && a.0 <= hi + eps
+}
+
+/// A stated interval against the fact's bands: agree, near miss (None), conflict. A stated
+/// range against a range fact agrees only when its ends match; one that only overlaps says
+/// nothing.
+fn interval_verdict(band: &Band, lo: f64, hi: f64, ranged: bool) -> Option<bool> {
+    let (alo, ahi) = band.agree;
+    let (nlo, nhi) = band.near;
+    if band.range.is_some() && ranged {
+        let slack_lo = (alo - nlo).abs().max(1e-9);
+        let slack_hi = (nhi - ahi).abs().max(1e-9);
+        if (lo - alo).abs() <= slack_lo && (hi - ahi).abs() <= slack_hi {
+            return Some(true);
+        }
+        return if meets(lo, hi, (nlo, nhi)) {
+            None
+        } else {
+            Some(false)
+        };
+    }
+    if meets(lo, hi, (alo, ahi)) {
+        Some(true)
+    } else if meets(lo, hi, (nlo, nhi)) {
+        None
+    } else {
+        Some(false)
+    }
+}
+
+fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Option<bool> {
+    let MeasureSpec::Tally {
+        yes: fy,
+        no: fn_,
+        tolerance,
+        lookalikes,
+        ..
+    } = spec
+    else {
+        return None;
+    };
+    let close = |a: f64, b: f64| {
+        let d = if tolerance.1 {
+            b.abs() * tolerance.0
+        } else {
+            tolerance.0
+        };
+        (a - b).abs() <= d + 1e-9
+    };
+    if close(yes, *fy) && close(no, *fn_) {
+        return Some(true);
+    }
+    if lookalikes
+        .iter()
+        .any(|&(a, b)| close(yes, a) && close(no, b))
+    {
+        return None;
+    }
+    Some(false)
+}
+
+fn record_verdict(
+    spec: &MeasureSpec,
+    rank: u32,
+    since: Option<When>,
+    span: Option<f64>,
+) -> Option<bool> {
+    let MeasureSpec::Record {
+        rank: fr,
+        since: fs,
+        span: fsp,
+    } = spec
+    else {
+        return None;
+    };
+    if rank != *fr {
+        return Some(false);
+    }
+    if let (Some(a), Some(b)) = (since, fs)
+        && !a.overlaps(b)
+    {
+        return Some(false);
+    }
+    // Writers count spans differently ("a 40-year high"): within a year agrees.
+    if let (Some(a), Some(b)) = (span, fsp)
+        && (a - b).abs() > 1.0
+    {
+        return Some(false);
+    }
+    Some(true)
+}
+
+/// What figure `f` states for `fact`, if it is the fact's measure.
+fn stated(
+    claim: &Claim,
+    fact: &Fact,
+    spec: &MeasureSpec,
+    f: &Figure,
+    text: &str,
+    w: &Words,
+) -> Option<Stated> {
+    let m = f.measure();
+    let ranged = f.bound == Bound::Range;
+    let interval = |lo: f64, hi: f64| Some(Stated::Interval { lo, hi, ranged });
+    // A figure is the fact's when one of its nouns stands near it; without nouns, when one of
+    // the claim's subject words does ("wages rose 5.1%" in a sentence about consumer prices
+    // is another measure).
+    let bound_noun = |nouns: &TermGroup| {
+        if nouns.terms.is_empty() {
+            subject_near(claim, text, w, f)
+        } else {
+            noun_near(text, w, f, nouns).is_some()
+        }
+    };
+    match (spec, m) {
+        (
+            MeasureSpec::Money { currency, per, .. },
+            Some(Measure::Money {
+                lo,
+                hi,
+                currency: c,
+                per: p,
+            }),
+        ) if c == *currency && p == *per && bound_noun(fact.group("nouns")) => interval(lo, hi),
+        (
+            MeasureSpec::Quantity { dimension, .. },
+            Some(Measure::Quantity {
+                lo,
+                hi,
+                dimension: d,
+                ..
+            }),
+        ) if d == *dimension && bound_noun(fact.group("nouns")) => interval(lo, hi),
+        // "37.4 billion tonnes": a mass of the older stages.
+        (
+            MeasureSpec::Quantity {
+                dimension: Dimension::Mass,
+                ..
+            },
+            None,
+        ) if f.kind() == Kind::Mass && bound_noun(fact.group("nouns")) => interval(f.lo(), f.hi()),
+        // "temperatures rose 1.1 °C": a rise is a temperature difference.
+        (
+            MeasureSpec::Quantity {
+                dimension: Dimension::TemperatureDifference,
+                ..
+            },
+            Some(Measure::Change {
+                lo,
+                hi,
+                unit: ChangeUnit::Quantity(Dimension::TemperatureDifference),
+                ..
+            }),
+        ) if lo >= 0.0 => interval(lo, hi),
+        (
+            MeasureSpec::Change {
+                unit,
+                base,
+                base_required,
+            },
+            Some(Measure::Change {
+                lo,
+                hi,
+                unit: u,
+                base: b,
+                ..
+            }),
+        ) if u == *unit => {
+            let fits = match (base, b) {
+                (Some(fb), Some(sb)) => base_matches(claim, *fb, sb),
+                (Some(_), None) => !base_required,
+                (None, _) => true,
+            };
+            if fits && bound_noun(fact.group("nouns")) {
+                interval(lo, hi)
+            } else {
+                None
+            }
+        }
+        (MeasureSpec::Level, None)
+            if is_percent_level(text, f) && level_binds(claim, fact, text, w, f) =>
+        {
+            interval(f.lo(), f.hi())
+        }
+        (MeasureSpec::Duration, Some(Measure::Duration { lo, hi }))
+            if bound_noun(fact.group("nouns")) =>
+        {
+            interval(lo, hi)
+        }
+        (
+            MeasureSpec::Tally { percent, .. },
+            Some(Measure::Tally {
+                yes,
+                no,
+                percent: p,
+            }),
+        ) if p == *percent => Some(Stated::Pair { yes, no }),
+        (MeasureSpec::Tally { .. }, Some(Measure::Unanimous)) => Some(Stated::Unanimous),
+        // A record's `nouns` say what it is a record of ("the highest gas prices since 2008"
+        // is not the inflation record).
+        // Measured from the superlative, not from the "since ..." it carries.
+        (MeasureSpec::Record { .. }, Some(Measure::Record { rank, since, span }))
+            if fact.group("nouns").terms.is_empty()
+                || noun_near_toks(text, w, f.toks.start..f.toks.start + 1, fact.group("nouns"))
+                    .is_some() =>
+        {
+            Some(Stated::Record { rank, since, span })
+        }
+        _ => None,
+    }
+}
+
+/// A share figure written as a percentage ("72.2%"), not a fraction word or a quantifier.
+fn is_percent_level(text: &str, f: &Figure) -> bool {
+    f.kind() == Kind::Share
+        && f.bound != Bound::Quantifier
+        && text
+            .get(f.span.clone())
+            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// The distance in tokens from a figure to the nearest term of `nouns`, within
+/// [`NOUN_REACH`].
+fn noun_near(text: &str, w: &Words, f: &Figure, nouns: &TermGroup) -> Option<usize> {
+    noun_near_toks(text, w, f.toks.clone(), nouns)
+}
+
+/// As [`noun_near`], from tokens `toks`.
+fn noun_near_toks(text: &str, w: &Words, toks: Range<usize>, nouns: &TermGroup) -> Option<usize> {
+    let f = Tokens { toks };
+    nouns
+        .find_all(text, w)
+        .into_iter()
+        .map(|(a, b)| {
+            if b <= f.toks.start {
+                f.toks.start - b
+            } else {
+                a.saturating_sub(f.toks.end)
+            }
+        })
+        .filter(|&d| d <= NOUN_REACH)
+        .min()
+}
+
+/// Whether a term of one of the claim's `about` groups stands within [`SUBJECT_REACH`] tokens
+/// of the figure.
+fn subject_near(claim: &Claim, text: &str, w: &Words, f: &Figure) -> bool {
+    claim.about.iter().any(|g| {
+        g.find_all(text, w).into_iter().any(|(a, b)| {
+            let d = if b <= f.toks.start {
+                f.toks.start - b
+            } else {
+                a.saturating_sub(f.toks.end)
+            };
+            d <= SUBJECT_REACH
+        })
+    })
+}
+
+/// A token range, standing in for a figure's in [`noun_near_toks`].
+struct Tokens {
+    toks: Range<usize>,
+}
+
+/// A level belongs to the level fact whose noun stands nearest ("Leave won 51.9% on a turnout
+/// of 72.2%": 51.9 is Leave's, 72.2 the turnout's).
+fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) -> bool {
+    // Without nouns, a level needs one of the claim's subject words near it: a minimal claim
+    // errs towards silence on the other percentages of a sentence.
+    if fact.group("nouns").terms.is_empty() {
+        return subject_near(claim, text, w, f);
+    }
+    let Some(own) = noun_near(text, w, f, fact.group("nouns")) else {
+        return false;
+    };
+    claim
+        .facts
+        .iter()
+        .filter(|o| o.kind() == FactKind::Level && !std::ptr::eq(*o, fact))
+        .filter_map(|o| noun_near(text, w, f, o.group("nouns")))
+        .all(|d| own <= d)
+}
+
+/// Whether a stated base is the fact's: the same kind, or a date that is the claim's period a
+/// year (or a month) earlier.
+fn base_matches(claim: &Claim, fact: Base, stated: Base) -> bool {
+    let year = |d: When| d.lo / 10_000;
+    match (fact, stated) {
+        (Base::Year, Base::Year) | (Base::Month, Base::Month) => true,
+        (Base::Date(a), Base::Date(b)) => a.overlaps(&b),
+        (Base::Year, Base::Date(d)) | (Base::Date(d), Base::Year) => {
+            claim.period.iter().any(|p| year(*p) == year(d) + 1)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,110 @@
+//! Money: "$369 billion", "US$52.7bn", "$1.2tn", "€40 million", "£3bn", "369 billion
+//! dollars", "nearly $370 billion", "$10,000 per borrower", "$5.02 a gallon". The currency
+//! is part of the figure: amounts in different currencies are never compared.
+
+use super::bound::{bound_before, interval};
+use super::measure::{Measure, digits_only_at};
+use super::{Bound, Figure};
+use crate::lexicon::measures::{Currency, Measures};
+use crate::text::{TokKind, Words};
+
+/// An amount of money starting at token `i` (a sign, a code, or a number followed by a
+/// currency word).
+pub(super) fn money_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+    let m = Measures::get();
+    let tok = w.toks.get(i)?;
+    // "US$", "A$": letters written against the sign.
+    let touching = |a: usize, b: usize| {
+        w.toks
+            .get(a)
+            .zip(w.toks.get(b))
+            .is_some_and(|(x, y)| x.end == y.start)
+    };
+    let (currency, num_at) = if tok.kind == TokKind::Word
+        && let Some(c) = m.dollar_prefixes.get(w.word(i))
+        && w.word(i + 1) == "$"
+        && touching(i, i + 1)
+    {
+        (c, i + 2)
+    } else if let Some(c) = m.currency_signs.get(w.word(i)) {
+        (c, i + 1)
+    } else if tok.kind == TokKind::Word
+        && let Some(c) = m.currency_codes.get(w.word(i))
+        && w.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Number)
+    {
+        (c, i + 1)
+    } else if tok.kind == TokKind::Number {
+        return amount_then_word(text, w, i);
+    } else {
+        return None;
+    };
+    let (v, end) = amount_at(text, w, num_at)?;
+    let (bound, start) = bound_before(w, i);
+    Some(finish(w, v, currency, bound, start, end))
+}
+
+/// "369 billion dollars", "40 million euros".
+fn amount_then_word(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+    let m = Measures::get();
+    let (v, end) = amount_at(text, w, i)?;
+    let (currency, end) = if let Some(c) = m.currency_words.get(w.word(end)) {
+        (c, end + 1)
+    } else if w.is_phrase(end, "pounds sterling").is_some() {
+        (Currency(*b"GBP"), end + 2)
+    } else {
+        return None;
+    };
+    let (bound, start) = bound_before(w, i);
+    Some(finish(w, v, currency, bound, start, end))
+}
+
+/// The amount at token `i`: digits with a scale ("115.9bn", "1.2 billion", "1.2tn").
+fn amount_at(text: &str, w: &Words, i: usize) -> Option<(f64, usize)> {
+    if let Some(n) = digits_only_at(text, w, i) {
+        return Some((n.value, n.end));
+    }
+    // Scales the English lexicon does not know as digit letters ("tn").
+    let t = w.toks.get(i)?;
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let raw = t.text(text);
+    let split = raw.find(|c: char| c.is_alphabetic())?;
+    let (num, letters) = raw.split_at(split);
+    let scale = Measures::get().money_scales.get(&letters.to_lowercase())?;
+    let clean: String = num.chars().filter(|c| *c != ',').collect();
+    let v: f64 = clean.parse().ok().filter(|v: &f64| v.is_finite())?;
+    Some((v * scale, i + 1))
+}
+
+fn finish(
+    w: &Words,
+    v: f64,
+    currency: Currency,
+    bound: Bound,
+    start: usize,
+    end: usize,
+) -> (Figure, usize) {
+    let m = Measures::get();
+    // "$5.02 a gallon", "$10,000 per borrower".
+    let (per, end) = if m.per_introducers.contains(w.word(end))
+        && let Some(p) = m.per_index(w.word(end + 1))
+    {
+        (Some(p), end + 2)
+    } else {
+        (None, end)
+    };
+    let (lo, hi) = interval(bound, v, f64::INFINITY);
+    let f = Figure::measured(
+        w,
+        Measure::Money {
+            lo,
+            hi,
+            currency,
+            per,
+        },
+        bound,
+        start..end,
+    );
+    (f, end)
+}
