@@ -118,6 +118,18 @@ pub fn is_statistic(f: &Figure) -> bool {
             .is_some_and(|w| matches!(w.precision, Precision::Day | Precision::Month)),
         Kind::Share => f.bound != Bound::Quantifier,
         Kind::Count | Kind::Money | Kind::Mass | Kind::Multiplier | Kind::Change => true,
+        // Money, quantities, changes, tallies and durations are statistics; an age names a
+        // subgroup, "unanimously" and a record's rank say how, not how much.
+        Kind::Measure => matches!(
+            f.value(),
+            crate::extract::FigureValue::Measure(
+                crate::extract::Measure::Money { .. }
+                    | crate::extract::Measure::Quantity { .. }
+                    | crate::extract::Measure::Change { .. }
+                    | crate::extract::Measure::Tally { .. }
+                    | crate::extract::Measure::Duration { .. }
+            )
+        ),
     }
 }
 
@@ -258,6 +270,7 @@ pub fn kind_name(k: Kind) -> &'static str {
         Kind::Money => "money",
         Kind::When => "date",
         Kind::Change => "change",
+        Kind::Measure => "measure",
     }
 }
 

@@ -110,7 +110,7 @@ fn fact(f: &Figure) -> Option<String> {
             };
             ("date", format!("date = {}\n", quote(&date)))
         }
-        Kind::Money | Kind::Change => return None,
+        Kind::Money | Kind::Change | Kind::Measure => return None,
     };
     // Population rates ("per 100,000") have no `per` spelling: the curator picks the fact.
     let per = match f.per {
