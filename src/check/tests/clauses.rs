@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! The parts of a sentence (issue 13), on neutral databases: relative clauses, hypothetical
 //! figures, a share's predicate, excluded terms in a clause of contrast, words that refer
 //! back, people in their roles, events named by their participants, "since" dates,

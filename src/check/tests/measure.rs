@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Judging the kinds of issue 16 on small neutral databases (a town's budget, a river's
 //! temperature, a council's votes): one test per rule that decides agree, conflict or
 //! silence.

@@ -1,3 +1,5 @@
+//! Test code: this module is declared `#[cfg(test)]` by its parent and built only for tests.
+//!
 //! Unit tests of the measure extractors (issue 16): one or more per form, each with the span
 //! the figure covers.
 
