@@ -5,38 +5,6 @@
 
 use crate::util::*;
 
-/// The (claim id, verdict) pairs the checker reports for a text, sorted.
-fn findings_of(text: &str) -> Vec<(String, &'static str)> {
-    let (_, report) = run_json(&[], &format!("{text}\n"));
-    let mut got: Vec<(String, &'static str)> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let v = match f.verdict {
-                Verdict::Agrees => "agrees",
-                Verdict::Conflicts => "conflicts",
-            };
-            (f.claim_id.clone(), v)
-        })
-        .collect();
-    got.sort();
-    got
-}
-
-macro_rules! expect_findings {
-    ($($(#[$doc:meta])* $name:ident: $text:literal => [$(($id:literal, $v:literal)),* $(,)?];)*) => {
-        $(
-            $(#[$doc])*
-            #[test]
-            fn $name() {
-                let mut want: Vec<(String, &'static str)> = vec![$(($id.to_string(), $v)),*];
-                want.sort();
-                assert_eq!(findings_of($text), want, "{}", $text);
-            }
-        )*
-    };
-}
-
 // 1. A figure in a relative clause belongs to the clause's antecedent.
 expect_findings! {
     relative_clause_of_the_comparator_is_silent:

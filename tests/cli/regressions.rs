@@ -3,38 +3,6 @@
 
 use crate::util::*;
 
-/// The (claim id, verdict) pairs the checker reports for one sentence, sorted.
-fn findings_of(sentence: &str) -> Vec<(String, &'static str)> {
-    let (_, report) = run_json(&[], &format!("{sentence}\n"));
-    let mut got: Vec<(String, &'static str)> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let v = match f.verdict {
-                Verdict::Agrees => "agrees",
-                Verdict::Conflicts => "conflicts",
-            };
-            (f.claim_id.clone(), v)
-        })
-        .collect();
-    got.sort();
-    got
-}
-
-macro_rules! expect_findings {
-    ($($(#[$doc:meta])* $name:ident: $sentence:literal => [$(($id:literal, $v:literal)),* $(,)?];)*) => {
-        $(
-            $(#[$doc])*
-            #[test]
-            fn $name() {
-                let mut want: Vec<(String, &'static str)> = vec![$(($id.to_string(), $v)),*];
-                want.sort();
-                assert_eq!(findings_of($sentence), want, "{}", $sentence);
-            }
-        )*
-    };
-}
-
 expect_findings! {
     /// A state's figure is not the national one.
     state_figure_is_silent:

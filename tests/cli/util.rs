@@ -359,3 +359,37 @@ pub fn line_of(src: &str, needle: &str, last: bool) -> usize {
     let at = at.unwrap_or_else(|| panic!("{needle:?} is not in the fixture"));
     line_col(src, at).0
 }
+
+/// The (claim id, verdict) pairs the checker reports for one sentence, sorted.
+pub fn findings_of(sentence: &str) -> Vec<(String, &'static str)> {
+    let (_, report) = run_json(&[], &format!("{sentence}\n"));
+    let mut got: Vec<(String, &'static str)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let v = match f.verdict {
+                Verdict::Agrees => "agrees",
+                Verdict::Conflicts => "conflicts",
+            };
+            (f.claim_id.clone(), v)
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+/// Tests that each text gets exactly the (claim id, verdict) pairs listed.
+macro_rules! expect_findings {
+    ($($(#[$doc:meta])* $name:ident: $sentence:literal => [$(($id:literal, $v:literal)),* $(,)?];)*) => {
+        $(
+            $(#[$doc])*
+            #[test]
+            fn $name() {
+                let mut want: Vec<(String, &'static str)> = vec![$(($id.to_string(), $v)),*];
+                want.sort();
+                assert_eq!($crate::util::findings_of($sentence), want, "{}", $sentence);
+            }
+        )*
+    };
+}
+pub(crate) use expect_findings;
