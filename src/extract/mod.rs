@@ -10,6 +10,7 @@
 mod bound;
 mod change;
 mod date;
+mod from_to;
 mod measure;
 mod money;
 mod numeral;
@@ -241,6 +242,7 @@ pub fn figures(text: &str, w: &Words) -> Vec<Figure> {
             None => i += 1,
         }
     }
+    from_to::add_from_to_changes(text, w, &mut out);
     out
 }
 

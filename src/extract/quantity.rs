@@ -162,7 +162,9 @@ fn read_range(text: &str, w: &Words, i: usize, a: Numeral) -> Stated {
         let sep = w.word(a.end);
         let ok_sep =
             bounds.range_joiners.contains(sep) || (between && sep == w.lex.numbers.conjunction);
+        // "rose from 3,105 to 5,544": two levels of a change, never a range.
         if ok_sep
+            && !super::from_to::after_change_from(w, bound_before(w, i).1)
             && let Some(b) = numeral_at(text, w, a.end + 1)
             && !b.year_like
             && b.value > a.value

@@ -21,6 +21,10 @@ const PERCENT_SUM_MAX: f64 = 100.5;
 /// A tally starting at the number at token `i`.
 pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
     let m = Measures::get();
+    // "rose from 3.5% to 3.7%", "fell from 40 million tonnes to 35 million": two levels.
+    if super::from_to::after_change_from(w, i) {
+        return None;
+    }
     let a = digits_only_at(text, w, i)?;
     let mut k = a.end;
     let a_pct = percent_after(w, k);
@@ -29,6 +33,7 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
     }
     // "306 electoral votes to 232": a few words before "to".
     let mut skipped = 0;
+    let skip_start = k;
     while skipped < NOUN_REACH
         && w.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
         && w.word(k) != "to"
@@ -82,7 +87,11 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
     let tally = if dashed {
         (small || context) && !(end < w.toks.len() && w.is_joiner(end))
     } else {
-        skipped > 0 || context || percent
+        // "306 electoral votes to 232": the skipped words say it is a vote, not a unit.
+        (skipped > 0
+            && (skip_start..skip_start + skipped).any(|j| m.tally_context.contains(w.word(j))))
+            || context
+            || percent
     };
     if !tally {
         return None;

@@ -329,4 +329,5 @@ fn powers_are_no_figures() {
     assert_eq!(count("10 ^ deaths"), 10.0);
 }
 
+mod from_to;
 mod measure;
