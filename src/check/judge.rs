@@ -298,6 +298,15 @@ fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcom
             None | Some(Binding::Other) => continue,
             Some(b) => b,
         };
+        // "1,282 cases in 31 states": a figure with another fact's noun is that fact's, even
+        // when nothing at it names this fact's noun.
+        if binding == Binding::Unbound
+            && claim.facts.iter().any(|o| {
+                !std::ptr::eq(o, fact) && matches!(fit(&o.spec, text, s, f), Some(Binding::Matches))
+            })
+        {
+            continue;
+        }
         if let FactSpec::Multiplier { than, .. } = &fact.spec
             && !compares_the_subject(claim, than, text, w, f)
         {

@@ -273,7 +273,10 @@ fn stated(
                 currency: c,
                 per: p,
             }),
-        ) if c == *currency && p == *per && bound_noun(fact.group("nouns")) => interval(lo, hi),
+        ) if c == *currency && bound_noun(fact.group("nouns")) => {
+            let scale = per_scale(w, p, *per)?;
+            interval(lo * scale, hi * scale)
+        }
         (
             MeasureSpec::Quantity { dimension, .. },
             Some(Measure::Quantity {
@@ -357,6 +360,22 @@ fn stated(
                     .is_some() =>
         {
             Some(Stated::Record { rank, since, span })
+        }
+        _ => None,
+    }
+}
+
+/// What a price per `stated` is worth per `fact`'s denominator: 1 for the same one, the
+/// ratio of sizes for two of one dimension ("$1.33 a litre" is $5.03 a gallon, "$35 a week"
+/// $152 a month); `None` for another measure (a bare amount against a price, a gallon
+/// against a month).
+fn per_scale(w: &Words, stated: Option<u16>, fact: Option<u16>) -> Option<f64> {
+    match (stated, fact) {
+        (a, b) if a == b => Some(1.0),
+        (Some(a), Some(b)) => {
+            let (da, sa) = w.lex.per_size(a)?;
+            let (db, sb) = w.lex.per_size(b)?;
+            (da == db && sa > 0.0).then(|| sb / sa)
         }
         _ => None,
     }

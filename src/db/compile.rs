@@ -140,6 +140,7 @@ pub(super) fn compile_claim(
     path: &str,
     line: usize,
     p: &mut Problems,
+    lex: &crate::lexicon::Lexicon,
 ) -> Option<Claim> {
     let before = p.count;
     if rc.id.is_empty()
@@ -260,7 +261,7 @@ pub(super) fn compile_claim(
     let facts: Vec<Fact> = rc
         .fact
         .iter()
-        .filter_map(|f| compile_fact(f.get_ref(), &region(f.span().start), p))
+        .filter_map(|f| compile_fact(f.get_ref(), &region(f.span().start), p, lex))
         .collect();
     if rc.source.is_empty() {
         p.within(

@@ -26,7 +26,12 @@ struct Groups {
 }
 
 /// Compiles a fact; `None` after reporting its problems.
-pub(super) fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -> Option<Fact> {
+pub(super) fn compile_fact(
+    f: &RawFact,
+    span: &Range<usize>,
+    p: &mut Problems,
+    lex: &crate::lexicon::Lexicon,
+) -> Option<Fact> {
     let before = p.count;
     let Some(kind) = FactKind::parse(&f.kind) else {
         p.within(
@@ -46,7 +51,7 @@ pub(super) fn compile_fact(f: &RawFact, span: &Range<usize>, p: &mut Problems) -
         .map(|g| compile_group(g, span, "`conflict-requires`", p))
         .collect();
     if kind.is_measure() {
-        return super::measure::compile(f, kind, span, p, conflict_requires);
+        return super::measure::compile(f, kind, span, p, conflict_requires, lex);
     }
     check_measure_keys(f, kind, span, p);
     check_keys(f, kind, span, p);

@@ -16,6 +16,7 @@ use super::measure_value::{
 use super::model::{Band, Fact, FactKind, FactSpec, Lookalike, LookalikeValue, Tolerance};
 use super::schema::{RawFact, RawTolerance};
 use crate::extract::{Base, ChangeUnit, Measure, When};
+use crate::lexicon::Lexicon;
 use crate::lexicon::measures::{Currency, Dimension};
 use crate::terms::TermGroup;
 
@@ -84,6 +85,7 @@ pub(super) fn compile(
     span: &Range<usize>,
     p: &mut Problems,
     conflict_requires: Vec<TermGroup>,
+    lex: &Lexicon,
 ) -> Option<Fact> {
     let before = p.count;
     let k = kind.name();
@@ -152,6 +154,7 @@ pub(super) fn compile(
     }
     let nouns = compile_group(&f.nouns, span, "`nouns`", p);
     let mut fact = Partial {
+        lex,
         value: None,
         agree: (f64::NAN, f64::NAN),
         near: (f64::NAN, f64::NAN),
@@ -289,7 +292,7 @@ fn compile_numeric(
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
-    fact: &mut Partial,
+    fact: &mut Partial<'_>,
 ) -> Option<MeasureSpec> {
     let k = kind.name();
     let Some(raw) = f.value.as_ref() else {
@@ -330,7 +333,7 @@ fn compile_numeric(
     };
     let (spec, conv): (MeasureSpec, Box<dyn Fn(f64) -> Option<f64>>) = match kind {
         FactKind::Change => {
-            let Some((unit, factor)) = change_unit(f.unit.as_deref()) else {
+            let Some((unit, factor)) = change_unit(fact.lex, f.unit.as_deref()) else {
                 bad(
                     p,
                     span,
@@ -364,7 +367,7 @@ fn compile_numeric(
             (spec, Box::new(move |x| Some(x * factor)))
         }
         _ => {
-            let Some((_, m)) = canonical(kind, &template, f.difference) else {
+            let Some((_, m)) = canonical(fact.lex, kind, &template, f.difference) else {
                 bad(
                     p,
                     span,
@@ -379,7 +382,23 @@ fn compile_numeric(
             let spec = match m {
                 Measure::Money { currency, per, .. } => {
                     let per = match (&f.per, per) {
-                        (Some(w), _) => crate::lexicon::measures::Measures::get().per_index(w),
+                        (Some(w), _) => {
+                            let word = w.trim().to_lowercase();
+                            let one_word = crate::text::tokenize(&word, 0..word.len()).len() == 1
+                                && crate::text::normalize(&word) == word;
+                            if !one_word {
+                                bad(
+                                    p,
+                                    span,
+                                    "per",
+                                    format!(
+                                        "`per = \"{w}\"` must be one word, as prose writes it after \"a\" or \"per\" (\"gallon\", \"dose\")"
+                                    ),
+                                );
+                                return None;
+                            }
+                            fact.lex.per_index(&word)
+                        }
                         (None, p) => p,
                     };
                     let currency = f
@@ -387,10 +406,17 @@ fn compile_numeric(
                         .as_deref()
                         .and_then(known_currency)
                         .unwrap_or(currency);
+                    // Messages say what the amount is per: "$35 per month".
+                    let written = match f.per.as_deref().map(str::trim) {
+                        Some(word) if !template.to_lowercase().contains(&word.to_lowercase()) => {
+                            format!("{template} per {word}")
+                        }
+                        _ => template.clone(),
+                    };
                     MeasureSpec::Money {
                         currency,
                         per,
-                        written: template.clone(),
+                        written,
                     }
                 }
                 Measure::Quantity { dimension, .. } if kind == FactKind::Quantity => {
@@ -404,10 +430,11 @@ fn compile_numeric(
             };
             let template = template.clone();
             let difference = f.difference;
+            let lex = fact.lex;
             (
                 spec,
                 Box::new(move |x| {
-                    canonical(kind, &with_number(&template, x), difference).map(|(v, _)| v)
+                    canonical(lex, kind, &with_number(&template, x), difference).map(|(v, _)| v)
                 }),
             )
         }
@@ -440,7 +467,7 @@ fn numeric_from_range(
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
-    fact: &mut Partial,
+    fact: &mut Partial<'_>,
 ) -> Option<MeasureSpec> {
     if kind != FactKind::Level && kind != FactKind::Change {
         bad(
@@ -465,7 +492,7 @@ fn numeric_from_range(
     if kind == FactKind::Level {
         return Some(MeasureSpec::Level);
     }
-    let (unit, _) = change_unit(f.unit.as_deref())?;
+    let (unit, _) = change_unit(fact.lex, f.unit.as_deref())?;
     Some(MeasureSpec::Change {
         unit,
         base: f.base.as_deref().and_then(parse_base),
@@ -505,7 +532,7 @@ fn bands(
     kind: FactKind,
     span: &Range<usize>,
     p: &mut Problems,
-    fact: &mut Partial,
+    fact: &mut Partial<'_>,
     written: &Written,
 ) {
     let (value, cv, conv) = (written.value, written.canonical, written.conv);
@@ -559,7 +586,7 @@ fn bands(
                 Some((to_c(a), to_c(b)))
             }
             (Some(RawValue::Text(t)), None) => {
-                let c = canonical(kind, t, f.difference).map(|(v, _)| v);
+                let c = canonical(fact.lex, kind, t, f.difference).map(|(v, _)| v);
                 let tl = l
                     .tolerance
                     .as_ref()
@@ -596,7 +623,9 @@ fn bands(
 }
 
 /// A fact's bands and look-alikes while it is compiled.
-struct Partial {
+struct Partial<'a> {
+    /// The lexicon values are read with: English and the databases' `[lexicon]` words.
+    lex: &'a Lexicon,
     value: Option<f64>,
     agree: (f64, f64),
     near: (f64, f64),

@@ -36,8 +36,7 @@ impl RawValue {
 }
 
 /// A figure read from a value string: the measure (or a mass, a share) it states.
-pub(super) fn read(text: &str) -> Option<extract::Figure> {
-    let lex = Lexicon::english();
+pub(super) fn read(lex: &Lexicon, text: &str) -> Option<extract::Figure> {
     let toks = crate::text::tokenize(text, 0..text.len());
     let w = crate::text::Words::new(text, toks, lex);
     extract::figures(text, &w)
@@ -46,14 +45,19 @@ pub(super) fn read(text: &str) -> Option<extract::Figure> {
 }
 
 /// The canonical value a value string states for a fact of `kind`, and the measure.
-pub(super) fn canonical(kind: FactKind, text: &str, difference: bool) -> Option<(f64, Measure)> {
+pub(super) fn canonical(
+    lex: &Lexicon,
+    kind: FactKind,
+    text: &str,
+    difference: bool,
+) -> Option<(f64, Measure)> {
     // A temperature difference is read as one: "2.12 °F" above something.
     let cued = if difference {
         format!("{text} above")
     } else {
         text.to_string()
     };
-    let f = read(&cued)?;
+    let f = read(lex, &cued)?;
     if kind == FactKind::Quantity && f.kind() == Kind::Mass {
         let m = Measure::Quantity {
             lo: f.lo(),
@@ -109,7 +113,7 @@ pub(super) fn parse_tally(s: &str) -> Option<(f64, f64, bool)> {
 
 /// The unit of a change fact: "%", "pp" (or "points"), "bp", a currency code, or a physical
 /// unit; with the factor that brings its values to the canonical unit.
-pub(super) fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
+pub(super) fn change_unit(lex: &Lexicon, unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
     let u = unit.unwrap_or("%").trim();
     match u {
         "%" | "percent" => return Some((ChangeUnit::Percent, 1.0)),
@@ -120,7 +124,7 @@ pub(super) fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
     if let Some(c) = known_currency(u) {
         return Some((ChangeUnit::Money(c), 1.0));
     }
-    let (_, m) = canonical(FactKind::Quantity, &format!("1 {u}"), true)?;
+    let (_, m) = canonical(lex, FactKind::Quantity, &format!("1 {u}"), true)?;
     match m {
         Measure::Quantity { lo, dimension, .. } => Some((ChangeUnit::Quantity(dimension), lo)),
         _ => None,

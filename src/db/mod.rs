@@ -121,6 +121,16 @@ impl Database {
             };
             check_lexicon(&raw.lexicon, src, &mut p);
             extension.merge(&raw.lexicon);
+            // A fact's denominator ("per = \"vial\"") is a word of its database: prose reads
+            // "$25 a vial" only when the lexicon knows "vial".
+            extension.add_per_words(
+                raw.claim
+                    .iter()
+                    .flat_map(|c| c.get_ref().fact.iter())
+                    .filter_map(|f| f.get_ref().per.as_deref()),
+            );
+            // The facts of this file are read with the words of the files so far.
+            let lex = Lexicon::extended(&extension);
             // A claim's span covers only its `[[claim]]` header: its region runs to the next.
             let starts: Vec<usize> = raw.claim.iter().map(|c| c.span().start).collect();
             let allowed = MAX_CLAIMS.saturating_sub(n_claims);
@@ -177,7 +187,7 @@ impl Database {
                     );
                     break;
                 }
-                if let Some(c) = compile_claim(rc, &span, path, line, &mut p) {
+                if let Some(c) = compile_claim(rc, &span, path, line, &mut p, &lex) {
                     claims.push(c);
                 }
             }
@@ -257,6 +267,29 @@ fn check_lexicon(ext: &LexiconExtension, src: &str, p: &mut Problems) {
                 suggestion.join(" ")
             );
             p.within(&(0..src.len()), word, DbErrorCode::Invalid, message);
+        }
+    }
+    for u in &ext.units {
+        let toks = tokenize(&u.spelling, 0..u.spelling.len());
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| normalize(t.text(&u.spelling)))
+            .collect();
+        if words.is_empty() || words.join(" ") != u.spelling {
+            let message = format!(
+                "`units`: spelling \"{}\" can never match: write it as lowercase words separated by single spaces (e.g. \"{}\")",
+                u.spelling,
+                words.join(" ")
+            );
+            p.within(&(0..src.len()), &u.spelling, DbErrorCode::Invalid, message);
+        }
+        if !(u.factor.is_finite() && u.factor > 0.0 && u.offset.is_finite()) {
+            let message = format!(
+                "`units`: \"{}\" needs a positive, finite `factor` (its size in {}) and a finite `offset`",
+                u.spelling,
+                u.dimension.canonical()
+            );
+            p.within(&(0..src.len()), &u.spelling, DbErrorCode::Invalid, message);
         }
     }
 }

@@ -226,7 +226,7 @@ pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usi
         let glued = plain.is_none();
         let aged = i > 0 && (m.age_before.contains(w.word(i - 1)) || w.word(i - 1) == ",");
         let followed = (next..(next + FOLLOWER_REACH).min(w.toks.len()))
-            .any(|k| w.is_joiner(k) || m.follows_number(w.word(k)));
+            .any(|k| w.is_joiner(k) || w.lex.follows_number(w.word(k)));
         if !(glued || aged || followed) {
             return None;
         }
@@ -287,15 +287,21 @@ impl UnitHit {
 /// lexicon).
 pub(super) fn unit_at(w: &Words, k: usize) -> Option<UnitHit> {
     let m = Measures::get();
-    for u in m.units_starting(w.word(k)) {
-        if let Some(end) = w.is_phrase(k, &u.spelling) {
-            return Some(UnitHit {
+    let longest = m
+        .units_starting(w.word(k))
+        .chain(w.lex.subject_units_starting(w.word(k)))
+        .filter_map(|u| {
+            let end = w.is_phrase(k, &u.spelling)?;
+            Some(UnitHit {
                 dimension: u.dimension,
                 factor: u.factor,
                 offset: u.offset,
                 end,
-            });
-        }
+            })
+        })
+        .max_by_key(|u| u.end);
+    if longest.is_some() {
+        return longest;
     }
     let (kg, end) = super::unit::mass_unit_at(w, k)?;
     Some(UnitHit {

@@ -88,7 +88,7 @@ fn finish(
     let m = Measures::get();
     // "$5.02 a gallon", "$10,000 per borrower".
     let (per, end) = if m.per_introducers.contains(w.word(end))
-        && let Some(p) = m.per_index(w.word(end + 1))
+        && let Some(p) = w.lex.per_index(w.word(end + 1))
     {
         (Some(p), end + 2)
     } else {

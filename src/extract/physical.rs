@@ -9,18 +9,22 @@ use super::{Bound, Figure};
 use crate::lexicon::measures::{Dimension, Measures};
 use crate::text::Words;
 
-/// A table unit (not a mass of the English lexicon: those stay masses) at token `k`.
+/// A table unit (not a mass of the English lexicon: those stay masses) at token `k`: the
+/// longest spelling that matches ("km / h" before "km").
 fn table_unit_at(w: &Words, k: usize) -> Option<UnitHit> {
     let m = Measures::get();
-    m.units_starting(w.word(k)).find_map(|u| {
-        let end = w.is_phrase(k, &u.spelling)?;
-        Some(UnitHit {
-            dimension: u.dimension,
-            factor: u.factor,
-            offset: u.offset,
-            end,
+    m.units_starting(w.word(k))
+        .chain(w.lex.subject_units_starting(w.word(k)))
+        .filter_map(|u| {
+            let end = w.is_phrase(k, &u.spelling)?;
+            Some(UnitHit {
+                dimension: u.dimension,
+                factor: u.factor,
+                offset: u.offset,
+                end,
+            })
         })
-    })
+        .max_by_key(|u| u.end)
 }
 
 /// A number with its unit at token `i`: the value as written, the unit (with the token after

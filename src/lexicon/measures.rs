@@ -17,7 +17,7 @@ pub const MEASURES_TOML: &str = include_str!("measures.toml");
 
 /// What a physical quantity measures. Quantities of different dimensions are never
 /// compared; a temperature difference is not a temperature.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
     /// An absolute temperature (canonical: °C).

@@ -346,6 +346,52 @@ pub struct Lexicon {
     /// Every word that can start a figure (derived from the lists above when loaded).
     #[serde(skip)]
     starters: Starters,
+    /// The measures a database adds: its units and denominators.
+    #[serde(skip)]
+    subject: SubjectMeasures,
+}
+
+/// What a denominator of a price measures: prices per units of one dimension convert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerDimension {
+    /// A span of time ("a week", "a year"), in years.
+    Time,
+    /// A physical unit ("a litre", "a kWh").
+    Physical(measures::Dimension),
+}
+
+/// A database's units and denominators, added to the English measures.
+#[derive(Debug, Clone, Default)]
+struct SubjectMeasures {
+    units: Vec<measures::Unit>,
+    per_words: Vec<String>,
+    /// First tokens of the units and the denominators: words that can follow a number.
+    followers: Vec<String>,
+}
+
+impl SubjectMeasures {
+    fn of(ext: &LexiconExtension) -> SubjectMeasures {
+        let units: Vec<measures::Unit> = ext
+            .units
+            .iter()
+            .map(|u| measures::Unit {
+                spelling: u.spelling.clone(),
+                dimension: u.dimension,
+                factor: u.factor,
+                offset: u.offset,
+            })
+            .collect();
+        let followers = units
+            .iter()
+            .filter_map(|u| u.spelling.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        SubjectMeasures {
+            units,
+            per_words: ext.per_words.clone(),
+            followers,
+        }
+    }
 }
 
 /// Words that tell the parts of a sentence apart: relative clauses, pronouns, hypotheticals,
@@ -450,12 +496,38 @@ pub struct LexiconExtension {
     /// Words that negate what follows them.
     #[serde(default)]
     pub negators: Vec<String>,
+    /// Words an amount of money may be stated per ("vial": "$25 a vial"), lowercase. A fact's
+    /// `per` adds its own word.
+    #[serde(default)]
+    pub per_words: Vec<String>,
+    /// Units of the subject's quantities, in a dimension the engine knows:
+    /// `{ spelling = "knots", dimension = "speed", factor = 0.514444 }`.
+    #[serde(default)]
+    pub units: Vec<UnitEntry>,
+}
+
+/// A database's unit: its spelling (lowercase words separated by spaces), its dimension, and
+/// its value in the dimension's canonical unit (`v * factor + offset`).
+#[derive(Debug, Clone, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UnitEntry {
+    /// As written after a number, normalised ("nautical miles").
+    pub spelling: String,
+    /// One of temperature, temperature-difference, mass, length, area, volume, energy,
+    /// power, concentration, speed.
+    pub dimension: measures::Dimension,
+    /// The canonical units in one of this unit (m/s for speed, m³ for volume, kg, J, W,
+    /// m, m², ppm, °C).
+    pub factor: f64,
+    /// Added after the factor (absolute temperatures only).
+    #[serde(default)]
+    pub offset: f64,
 }
 
 impl LexiconExtension {
     /// Every word of the extension with the name of its list, for checks and messages.
     pub fn entries(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        let lists: [(&'static str, &Vec<String>); 10] = [
+        let lists: [(&'static str, &Vec<String>); 11] = [
             ("titles", &self.titles),
             ("plural-titles", &self.plural_titles),
             ("non-names", &self.non_names),
@@ -466,6 +538,7 @@ impl LexiconExtension {
             ("function-words", &self.function_words),
             ("change-verbs", &self.change_verbs),
             ("negators", &self.negators),
+            ("per-words", &self.per_words),
         ];
         lists
             .into_iter()
@@ -474,12 +547,24 @@ impl LexiconExtension {
 
     /// Whether the extension adds nothing.
     pub fn is_empty(&self) -> bool {
-        self.entries().next().is_none()
+        self.entries().next().is_none() && self.units.is_empty()
+    }
+
+    /// Adds the denominators a database's facts name (`per = "vial"`) that English does not
+    /// know, once each.
+    pub fn add_per_words<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        let english = measures::Measures::get();
+        for word in words {
+            let word = word.trim().to_lowercase();
+            if english.per_index(&word).is_none() && !self.per_words.contains(&word) {
+                self.per_words.push(word);
+            }
+        }
     }
 
     /// Adds another extension's words to this one.
     pub fn merge(&mut self, other: &LexiconExtension) {
-        let pairs: [(&mut Vec<String>, &Vec<String>); 10] = [
+        let pairs: [(&mut Vec<String>, &Vec<String>); 11] = [
             (&mut self.titles, &other.titles),
             (&mut self.plural_titles, &other.plural_titles),
             (&mut self.non_names, &other.non_names),
@@ -493,10 +578,12 @@ impl LexiconExtension {
             (&mut self.function_words, &other.function_words),
             (&mut self.change_verbs, &other.change_verbs),
             (&mut self.negators, &other.negators),
+            (&mut self.per_words, &other.per_words),
         ];
         for (into, from) in pairs {
             into.extend(from.iter().cloned());
         }
+        self.units.extend(other.units.iter().cloned());
     }
 }
 
@@ -546,8 +633,69 @@ impl Lexicon {
         lex.binding.function_words.extend(&ext.function_words);
         lex.changes.verbs.extend(&ext.change_verbs);
         lex.binding.negators.extend(&ext.negators);
+        lex.subject = SubjectMeasures::of(ext);
         lex.starters = Starters::of(&lex);
         lex
+    }
+
+    /// The index of a denominator word ("gallon", or a database's "vial"): English words
+    /// first, then the database's.
+    pub fn per_index(&self, word: &str) -> Option<u16> {
+        let english = measures::Measures::get();
+        english.per_index(word).or_else(|| {
+            let k = self.subject.per_words.iter().position(|p| p == word)?;
+            u16::try_from(english.per_words.len() + k).ok()
+        })
+    }
+
+    /// The denominator word of an index from [`Lexicon::per_index`].
+    pub fn per_word(&self, index: u16) -> Option<&str> {
+        let english = &measures::Measures::get().per_words;
+        let k = usize::from(index);
+        english
+            .get(k)
+            .or_else(|| self.subject.per_words.get(k.checked_sub(english.len())?))
+            .map(String::as_str)
+    }
+
+    /// What a denominator measures, for converting prices between denominators ("a litre"
+    /// and "a gallon" are volumes, "a week" and "a month" times): its dimension and its size
+    /// in the dimension's canonical unit (years for times).
+    pub fn per_size(&self, index: u16) -> Option<(PerDimension, f64)> {
+        let word = self.per_word(index)?;
+        let m = measures::Measures::get();
+        if let Some(years) = m.duration_units.get(word) {
+            return Some((PerDimension::Time, years));
+        }
+        let unit = m
+            .unit(word)
+            .or_else(|| self.subject.units.iter().find(|u| u.spelling == word));
+        if let Some(u) = unit {
+            return Some((PerDimension::Physical(u.dimension), u.factor));
+        }
+        self.units
+            .mass
+            .iter()
+            .find(|(p, _)| *p == word)
+            .map(|(_, kg)| (PerDimension::Physical(measures::Dimension::Mass), kg))
+    }
+
+    /// The database's units whose spelling starts with `token` (normalised).
+    pub fn subject_units_starting<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> impl Iterator<Item = &'a measures::Unit> + 'a {
+        self.subject
+            .units
+            .iter()
+            .filter(move |u| u.spelling.split(' ').next() == Some(token))
+    }
+
+    /// Whether a token (normalised) can follow a number in a measure: English's words, and
+    /// the database's units and denominators.
+    pub fn follows_number(&self, token: &str) -> bool {
+        measures::Measures::get().follows_number(token)
+            || self.subject.followers.iter().any(|f| f == token)
     }
 }
 

@@ -24,6 +24,7 @@ mod sentences;
 mod shared;
 mod site;
 mod spark;
+mod subject_measures;
 mod tooling;
 mod uncovered;
 mod util;
