@@ -175,11 +175,22 @@ pub fn scaffold(req: &Request<'_>) -> Result<Scaffold, ScaffoldError> {
             }
         }
     }
+    let has_figures = !facts.is_empty();
     for m in crate::people::mentions(text, &words)
         .into_iter()
         .filter(|m| m.titled || m.attributed)
     {
         taken.push(m.toks.clone());
+        // The speaker of a sentence that states figures is not what it claims.
+        let says = crate::people::verb_after(&words, m.toks.end)
+            .is_some_and(|v| lex.people.attribution_verbs.contains(&words.norm[v]));
+        if has_figures && says {
+            skipped.push(Skipped {
+                stated: text[m.span.clone()].to_string(),
+                why: "the speaker, not what the sentence claims: add a person fact if the claim is who said it".into(),
+            });
+            continue;
+        }
         if let Some(p) = read::person_fact(text, &whole, &words, &m) {
             anchors.push(m.toks.start);
             facts.push(p);

@@ -137,6 +137,26 @@ pub(super) fn noun_after(w: &Words, from: usize, skip: Option<&str>) -> Option<S
     last.map(|k| super::about::stem_term(&w.norm[k]))
 }
 
+/// The mass units a fact's `unit` accepts (see [`crate::extract::unit_to_kg`]).
+const MASS_UNITS: [&str; 7] = ["lb", "kg", "g", "mg", "oz", "t", "ton"];
+
+/// The database's name and size of the mass unit a mass figure is written in.
+fn mass_unit_of(w: &Words, f: &Figure) -> Option<(&'static str, f64)> {
+    let kg = f.toks.clone().find_map(|k| {
+        w.lex
+            .units
+            .mass
+            .iter()
+            .find(|(unit, _)| w.is_phrase(k, unit).is_some())
+            .map(|(_, kg)| kg)
+    })?;
+    MASS_UNITS.into_iter().find_map(|u| {
+        crate::extract::unit_to_kg(u)
+            .filter(|size| (size - kg).abs() <= kg * 1e-6)
+            .map(|size| (u, size))
+    })
+}
+
 /// Turns one figure into a fact. `periods`: the other figures' periods (a date among them is
 /// a period, not a fact).
 pub(super) fn fact_of(
@@ -204,9 +224,11 @@ pub(super) fn fact_of(
             }
         }
         (Kind::Mass, _) => {
-            let (v, n) = value_fields(f, f.lo(), f.hi());
+            // In the unit the sentence writes ("900 pounds": 900 lb), else in kilograms.
+            let (unit, kg) = mass_unit_of(w, f).unwrap_or(("kg", 1.0));
+            let (v, n) = value_fields(f, f.lo() / kg, f.hi() / kg);
             fields.extend(v);
-            fields.push(("unit", quote("kg")));
+            fields.push(("unit", quote(unit)));
             note = n;
             if let Some(of) = noun_after(w, f.after, Some(&w.lex.binding.of)) {
                 fields.push(("of", format!("[{}]", quote(&of))));
