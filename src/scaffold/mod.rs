@@ -119,7 +119,7 @@ fn people_in(text: &str, r: &Range<usize>, lex: &Lexicon) -> Vec<crate::people::
     let w = Words::new(text, tokenize(text, r.clone()), lex);
     crate::people::mentions(text, &w)
         .into_iter()
-        .filter(|m| m.titled)
+        .filter(|m| m.titled || m.attributed)
         .collect()
 }
 

@@ -367,7 +367,7 @@ fn measure_fields(
         }
         Measure::Duration { lo, hi } => {
             let (v, n) = point(f, lo, hi);
-            if lo != hi && f.bound != Bound::Approx {
+            if f.bound == Bound::Range || (f.bound == Bound::Exact && lo != hi) {
                 return Err("a range of durations: write `value` and `range` by hand");
             }
             fields.push(("value", quote(&format!("{} years", num(v)))));

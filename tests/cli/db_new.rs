@@ -14,7 +14,10 @@ const SENTENCES: [(&str, &str); 12] = [
         "money",
         "The federal deficit reached $1.7 trillion in fiscal year 2023, the Treasury said.",
     ),
-    ("change", "Consumer prices rose 9.1% over the year in June 2022."),
+    (
+        "change",
+        "Consumer prices rose 9.1% over the year in June 2022.",
+    ),
     ("tally", "The House passed the bill 220-207 on Friday."),
     (
         "level",
@@ -36,7 +39,10 @@ const SENTENCES: [(&str, &str); 12] = [
         "share",
         "About 62% of registered voters cast a ballot in the 2022 midterm election.",
     ),
-    ("date", "The Paris Agreement was adopted on December 12, 2015."),
+    (
+        "date",
+        "The Paris Agreement was adopted on December 12, 2015.",
+    ),
     (
         "person",
         "Chief Justice John Roberts wrote the majority opinion in the case.",
@@ -121,7 +127,10 @@ fn every_kind_scaffolds_a_claim_that_loads_tests_and_is_silent_until_confirmed()
         );
         // (2) Its own examples pass, the conflicting one included.
         let conflicts = conflicting_examples(&toml_text);
-        assert!(!conflicts.is_empty(), "{kind}: no conflicting example in\n{toml_text}");
+        assert!(
+            !conflicts.is_empty(),
+            "{kind}: no conflicting example in\n{toml_text}"
+        );
         let test = run(&["db", "test", draft], "");
         assert_eq!(code(&test), 0, "{kind}: {}", describe(&test));
         // (3) While a draft, `check` says nothing, even on the conflicting sentence.
@@ -144,7 +153,10 @@ fn every_kind_scaffolds_a_claim_that_loads_tests_and_is_silent_until_confirmed()
             "{kind}: {}",
             describe(&lint)
         );
-        let agrees = run(&["check", "--db", confirmed, "--show", "all", "-"], sentence);
+        let agrees = run(
+            &["check", "--db", confirmed, "--show", "all", "-"],
+            sentence,
+        );
         assert_eq!(code(&agrees), 0, "{kind}: {}", describe(&agrees));
         assert!(
             stdout(&agrees).contains("1 agreeing, 0 conflicts"),
@@ -159,10 +171,18 @@ fn every_kind_scaffolds_a_claim_that_loads_tests_and_is_silent_until_confirmed()
 #[test]
 fn the_scaffold_reads_the_figure_as_the_database_writes_it() {
     let cases: [(&str, &[&str]); 8] = [
-        (SENTENCES[0].1, &["value = \"$1.7 trillion\"", "period = [\"FY2023\"]"]),
+        (
+            SENTENCES[0].1,
+            &["value = \"$1.7 trillion\"", "period = [\"FY2023\"]"],
+        ),
         (
             SENTENCES[1].1,
-            &["value = 9.1", "unit = \"%\"", "base = \"year\"", "period = [\"2022-06\"]"],
+            &[
+                "value = 9.1",
+                "unit = \"%\"",
+                "base = \"year\"",
+                "period = [\"2022-06\"]",
+            ],
         ),
         (SENTENCES[2].1, &["value = \"220-207\""]),
         (SENTENCES[3].1, &["kind = \"level\"", "range = [5.25, 5.5]"]),
@@ -170,9 +190,16 @@ fn the_scaffold_reads_the_figure_as_the_database_writes_it() {
         (SENTENCES[5].1, &["value = \"1.1 °C\"", "difference = true"]),
         (
             SENTENCES[6].1,
-            &["value = 1204", "nouns = [\"application*\"]", "period = [\"2024-03\"]"],
+            &[
+                "value = 1204",
+                "nouns = [\"application*\"]",
+                "period = [\"2024-03\"]",
+            ],
         ),
-        (SENTENCES[11].1, &["value = 900", "unit = \"lb\"", "of = [\"cocaine*\"]"]),
+        (
+            SENTENCES[11].1,
+            &["value = 900", "unit = \"lb\"", "of = [\"cocaine*\"]"],
+        ),
     ];
     for (sentence, wanted) in cases {
         let out = db_new(sentence, &[]);
@@ -198,7 +225,10 @@ fn about_terms_are_few_content_words_in_the_term_syntax() {
     assert!(terms.contains(&"asylum*"), "{terms:?}");
     for t in &terms {
         assert!(!t.chars().any(|c| c.is_ascii_digit()), "{terms:?}");
-        assert!(!["the", "in", "march*", "processed"].contains(t), "{terms:?}");
+        assert!(
+            !["the", "in", "march*", "processed"].contains(t),
+            "{terms:?}"
+        );
     }
     // The speaker is not the subject.
     let out = db_new(SENTENCES[0].1, &[]);
@@ -225,7 +255,10 @@ fn a_figure_that_is_no_fact_is_a_comment_and_the_speaker_no_person() {
     );
     let t = stdout(&out);
     assert_eq!(kinds(&t), ["money"], "{t}");
-    assert!(t.contains("# Not proposed: \"Maria Lopez\": the speaker"), "{t}");
+    assert!(
+        t.contains("# Not proposed: \"Maria Lopez\": the speaker"),
+        "{t}"
+    );
     let out = db_new(SENTENCES[9].1, &[]);
     assert!(
         stdout(&out).contains("# Not proposed: \"the majority\": a quantifier"),
@@ -289,7 +322,8 @@ fn append_creates_the_file_adds_claims_and_refuses_a_taken_id() {
         assert_eq!(code(&out), 2, "{}", describe(&out));
         let e = stderr(&out);
         assert!(
-            e.contains("claim id `deficit-2023` is already in") && e.contains("choose another with --id"),
+            e.contains("claim id `deficit-2023` is already in")
+                && e.contains("choose another with --id"),
             "{e}"
         );
     }
@@ -297,18 +331,30 @@ fn append_creates_the_file_adds_claims_and_refuses_a_taken_id() {
     // A made-up id that is taken gets a number.
     let out = db_new(SENTENCES[0].1, &["--db", db_s]);
     assert_eq!(code(&out), 0, "{}", describe(&out));
-    assert!(stdout(&out).contains("id = \"deficit-federal-2023\""), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("id = \"deficit-federal-2023\""),
+        "{}",
+        stdout(&out)
+    );
     let out = db_new(SENTENCES[0].1, &["--append", db_s]);
     assert_eq!(code(&out), 0, "{}", describe(&out));
     let out = db_new(SENTENCES[0].1, &["--db", db_s]);
-    assert!(stdout(&out).contains("id = \"deficit-federal-2023-2\""), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("id = \"deficit-federal-2023-2\""),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn an_id_of_the_built_in_database_is_taken() {
     let out = db_new(SENTENCES[0].1, &["--id", "blue-lotus-first-week-seizures"]);
     assert_eq!(code(&out), 2, "{}", describe(&out));
-    assert!(stderr(&out).contains("<built-in claims.toml>"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("<built-in claims.toml>"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -323,10 +369,18 @@ fn failures_say_what_to_do_and_exit_2() {
         (vec![], "The weather was pleasant.", "no figure in"),
         (vec![], "", "the text is empty"),
         (vec![], "   \n\n  ", "the text is empty"),
-        (vec!["--id", "Bad_Id"], SENTENCES[0].1, "must be lowercase letters"),
+        (
+            vec!["--id", "Bad_Id"],
+            SENTENCES[0].1,
+            "must be lowercase letters",
+        ),
         (vec!["--db", broken], SENTENCES[0].1, "broken.toml:3:1"),
         (vec!["--append", broken], SENTENCES[0].1, "fix them"),
-        (vec!["--db", "no-such-file.toml"], SENTENCES[0].1, "cannot read the database"),
+        (
+            vec!["--db", "no-such-file.toml"],
+            SENTENCES[0].1,
+            "cannot read the database",
+        ),
         (vec!["--append", unwritable], SENTENCES[0].1, "cannot write"),
         (
             vec![],
@@ -340,15 +394,27 @@ fn failures_say_what_to_do_and_exit_2() {
         assert!(stdout(&out).is_empty(), "{}", stdout(&out));
         assert!(stderr(&out).contains(wanted), "{args:?}: {}", stderr(&out));
     }
-    for url in ["ftp://example.org/x", "example.org", "https://", "javascript:alert(1)"] {
+    for url in [
+        "ftp://example.org/x",
+        "example.org",
+        "https://",
+        "javascript:alert(1)",
+    ] {
         let out = claimcheck()
             .args(["db", "new", "--source", url, SENTENCES[0].1])
             .output()
             .unwrap();
         assert_eq!(code(&out), 2, "{url}: {}", describe(&out));
-        assert!(stderr(&out).contains("is not an http or https URL"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is not an http or https URL"),
+            "{}",
+            stderr(&out)
+        );
     }
-    let out = claimcheck().args(["db", "new", SENTENCES[0].1]).output().unwrap();
+    let out = claimcheck()
+        .args(["db", "new", SENTENCES[0].1])
+        .output()
+        .unwrap();
     assert_eq!(code(&out), 2, "--source is required: {}", describe(&out));
 }
 
@@ -400,9 +466,16 @@ fn any_dev_sentence_scaffolds_a_claim_that_loads_or_is_refused() {
                     .iter()
                     .filter(|p| p.severity == claimcheck::lint::Severity::Error)
                     .collect();
-                assert!(errors.is_empty(), "{at}: {sentence}\n{errors:#?}\n{}", s.toml);
+                assert!(
+                    errors.is_empty(),
+                    "{at}: {sentence}\n{errors:#?}\n{}",
+                    s.toml
+                );
                 let db = claimcheck::db::Database::from_sources(&sources).unwrap();
-                assert!(claimcheck::check::check(&db, sentence).is_empty(), "{at}: a draft spoke");
+                assert!(
+                    claimcheck::check::check(&db, sentence).is_empty(),
+                    "{at}: a draft spoke"
+                );
             }
             Err(e) => {
                 refused += 1;
@@ -417,8 +490,44 @@ fn any_dev_sentence_scaffolds_a_claim_that_loads_or_is_refused() {
         let out = db_new(sentence, &[]);
         match code(&out) {
             0 => assert!(stdout(&out).contains("[[claim]]"), "{at}"),
-            2 => assert!(stderr(&out).starts_with("claimcheck: "), "{at}: {}", describe(&out)),
+            2 => assert!(
+                stderr(&out).starts_with("claimcheck: "),
+                "{at}: {}",
+                describe(&out)
+            ),
             _ => panic!("{at}: {}", describe(&out)),
         }
     }
+}
+
+/// The README's `db new` sample is the real output (but for the day it was scaffolded).
+#[test]
+fn the_readme_sample_is_the_real_output() {
+    let readme = std::fs::read_to_string(crate::util::crate_dir().join("README.md")).unwrap();
+    let block = readme
+        .split("```toml\n")
+        .filter_map(|b| b.split("```").next())
+        .find(|b| b.contains("id = \"price-consumer-2022\""))
+        .expect("README has the db new sample");
+    let out = claimcheck()
+        .args([
+            "db",
+            "new",
+            "--source",
+            "https://www.bls.gov/news.release/archives/cpi_07132022.htm",
+            "Consumer prices rose 9.1% over the year in June 2022.",
+        ])
+        .output()
+        .unwrap();
+    let undated = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| !l.starts_with("date = "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        undated(block),
+        undated(&stdout(&out)),
+        "README.md's db new sample is out of date"
+    );
 }
