@@ -137,6 +137,48 @@ pub(super) fn noun_after(w: &Words, from: usize, skip: Option<&str>) -> Option<S
     last.map(|k| super::about::stem_term(&w.norm[k]))
 }
 
+/// The words of a bounded measure ("almost 510 gigawatts") without its bound ("510
+/// gigawatts"): the longest tail of its words the extractor reads as an exact figure of the
+/// same form, as a source would write the value.
+fn as_written(text: &str, w: &Words, f: &Figure) -> Option<String> {
+    let name = f.measure()?.name();
+    f.toks.clone().skip(1).find_map(|k| {
+        let tail = text.get(w.toks[k].start..f.span.end)?.trim();
+        let toks = crate::text::tokenize(tail, 0..tail.len());
+        let tw = Words::new(tail, toks, w.lex);
+        let g = crate::extract::figures(tail, &tw).into_iter().next()?;
+        (g.bound == Bound::Exact
+            && g.span == (0..tail.len())
+            && g.measure().is_some_and(|m| m.name() == name))
+        .then(|| tail.to_string())
+    })
+}
+
+/// An absolute change of a quantity ("risen about 21 centimeters") in the unit the sentence
+/// writes: the number as written and the unit's words ("centimeters"), read from the tail of
+/// the change's words that the extractor reads as that quantity.
+fn change_in_written_unit(text: &str, w: &Words, f: &Figure) -> Option<(f64, String)> {
+    f.toks.clone().skip(1).find_map(|k| {
+        let tail = text.get(w.toks[k].start..f.span.end)?.trim();
+        let toks = crate::text::tokenize(tail, 0..tail.len());
+        let first_end = toks.first()?.end;
+        let tw = Words::new(tail, toks, w.lex);
+        let g = crate::extract::figures(tail, &tw).into_iter().next()?;
+        let (v, _) = g.written_quantity()?;
+        let unit = tail.get(first_end..)?.trim();
+        (g.bound == Bound::Exact && g.span == (0..tail.len()) && !unit.is_empty())
+            .then(|| (v, unit.to_string()))
+    })
+}
+
+/// Whether the figure's number is written negative ("-40 °F"), a sign the extractor does not
+/// keep: its value would be read without it.
+fn negative(text: &str, f: &Figure) -> bool {
+    let before = text.get(..f.span.start).unwrap_or("");
+    let mut rev = before.chars().rev();
+    matches!(rev.next(), Some('-' | '−')) && rev.next().is_none_or(char::is_whitespace)
+}
+
 /// The mass units a fact's `unit` accepts (see [`crate::extract::unit_to_kg`]).
 const MASS_UNITS: [&str; 7] = ["lb", "kg", "g", "mg", "oz", "t", "ton"];
 
@@ -175,6 +217,11 @@ pub(super) fn fact_of(
     };
     if f.bound == Bound::Quantifier {
         return skip("a quantifier (\"most\", \"the majority\") is no figure to check");
+    }
+    if negative(text, f) {
+        return skip(
+            "a negative figure, which the checker reads without its sign: write the fact by hand",
+        );
     }
     let altered = alter::altered(text, sentence, f);
     let mut fields: Vec<(&'static str, String)> = Vec::new();
@@ -247,7 +294,14 @@ pub(super) fn fact_of(
             fields.push(("than", format!("[{}]", quote(&than))));
             FactKind::Multiplier
         }
-        (_, FigureValue::Measure(m)) => match measure_fields(f, &stated, m, &mut fields) {
+        (_, FigureValue::Measure(m)) => match measure_fields(
+            f,
+            &stated,
+            as_written(text, w, f).as_deref(),
+            change_in_written_unit(text, w, f),
+            m,
+            &mut fields,
+        ) {
             Ok((k, n)) => {
                 note = n;
                 k
@@ -269,11 +323,33 @@ pub(super) fn fact_of(
 fn measure_fields(
     f: &Figure,
     stated: &str,
+    written: Option<&str>,
+    change_in: Option<(f64, String)>,
     m: Measure,
     fields: &mut Vec<(&'static str, String)>,
 ) -> Result<(FactKind, Option<String>), &'static str> {
     let exact = f.bound == Bound::Exact;
     let mut note = None;
+    // A bounded amount or quantity as the sentence writes it, without its bound.
+    if let (Some(t), Measure::Money { lo, hi, .. } | Measure::Quantity { lo, hi, .. }) =
+        (written.filter(|_| !exact), m)
+    {
+        fields.push(("value", quote(t)));
+        note = point(f, lo, hi).1.map(str::to_string);
+        let kind = if matches!(m, Measure::Money { .. }) {
+            FactKind::Money
+        } else {
+            if let Measure::Quantity {
+                dimension: Dimension::TemperatureDifference,
+                ..
+            } = m
+            {
+                fields.push(("difference", "true".into()));
+            }
+            FactKind::Quantity
+        };
+        return Ok((kind, note));
+    }
     let kind = match m {
         Measure::Money {
             lo,
@@ -324,14 +400,25 @@ fn measure_fields(
         Measure::Change {
             lo, hi, unit, base, ..
         } => {
-            let (v, n) = value_fields(f, lo, hi);
-            fields.extend(v);
-            note = n;
-            let u = match unit {
-                ChangeUnit::Percent => "%".to_string(),
-                ChangeUnit::Points => "pp".to_string(),
-                ChangeUnit::Quantity(d) => d.canonical().to_string(),
-                ChangeUnit::Money(c) => c.code().to_string(),
+            let u = match (unit, change_in) {
+                // In the sentence's unit: "21 centimeters", not 0.21 m.
+                (ChangeUnit::Quantity(_), Some((v, u))) => {
+                    let sign = if lo < 0.0 { -1.0 } else { 1.0 };
+                    fields.push(("value", num(sign * v)));
+                    note = point(f, lo, hi).1.map(str::to_string);
+                    u
+                }
+                _ => {
+                    let (v, n) = value_fields(f, lo, hi);
+                    fields.extend(v);
+                    note = n;
+                    match unit {
+                        ChangeUnit::Percent => "%".to_string(),
+                        ChangeUnit::Points => "pp".to_string(),
+                        ChangeUnit::Quantity(d) => d.canonical().to_string(),
+                        ChangeUnit::Money(c) => c.code().to_string(),
+                    }
+                }
             };
             fields.push(("unit", quote(&u)));
             match base {

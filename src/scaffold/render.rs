@@ -31,9 +31,13 @@ fn list(items: &[String]) -> String {
     format!("[{}]", q.join(", "))
 }
 
-/// A one-line comment: no line break can end it early.
+/// A one-line comment: no line break can end it early, and no control character (which TOML
+/// refuses in a comment) is written.
 fn comment(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace()
+        .map(|w| w.replace(char::is_control, "\u{FFFD}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The publisher and a title guessed from a URL: its host without `www.`, and its last path

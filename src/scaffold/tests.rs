@@ -77,3 +77,44 @@ fn the_scaffold_is_refused_nothing_by_the_loader() {
     assert!(crate::check::check(&db, &s.sentence).is_empty());
     assert!(!check_with_drafts(&db, &s.sentence).is_empty());
 }
+
+#[test]
+fn odd_inputs_never_panic_and_what_is_written_loads() {
+    let long = "The agency processed 1,204 applications. ".repeat(400);
+    let inputs = [
+        "\u{1}The agency processed 1,204\u{7} applications\u{0} in 2024.",
+        "$$$ 1-2-3-4 %%% 0.0000001% of 99999999999999999999 dollars",
+        "99999999999999999999999999999999999999 people attended in 2023.",
+        "Prices rose 1e308% in 2023.",
+        "12",
+        "2023",
+        "—",
+        "The vote was 0-0 on 2/30/2023.",
+        "Officials said 🎉 1,000,000,000,000,000,000,000 tonnes of CO2 were emitted in 2022.",
+        "تم تسجيل 500 حالة في 2023.",
+        "Temperatures hit -40 °F, the lowest since 1899, and rose 200% after that.",
+        long.as_str(),
+    ];
+    for text in inputs {
+        if let Ok(s) = scaffold_of(text) {
+            let loaded = Database::from_sources(&[("s.toml".into(), s.toml.clone())]);
+            assert!(loaded.is_ok(), "{text}: {loaded:?}\n{}", s.toml);
+        }
+    }
+}
+
+#[test]
+fn a_bounded_measure_is_written_without_its_bound_and_a_negative_is_refused() {
+    let s = scaffold_of("Wind capacity grew by 50% in 2023 to almost 510 gigawatts.").unwrap();
+    assert!(s.toml.contains("value = \"510 gigawatts\""), "{}", s.toml);
+    assert!(
+        s.toml.contains("the sentence says \"nearly\""),
+        "{}",
+        s.toml
+    );
+    let s = scaffold_of("Sea levels have risen about 21 centimeters since 1880.").unwrap();
+    assert!(s.toml.contains("unit = \"centimeters\""), "{}", s.toml);
+    let s = scaffold_of("Temperatures hit -40 °F in January 2024, the lowest since 1899.").unwrap();
+    assert!(!s.toml.contains("value = \"40 °F\""), "{}", s.toml);
+    assert!(s.toml.contains("a negative figure"), "{}", s.toml);
+}
