@@ -531,3 +531,37 @@ fn the_readme_sample_is_the_real_output() {
         "README.md's db new sample is out of date"
     );
 }
+
+#[test]
+fn explain_and_db_list_show_a_draft_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("draft.toml");
+    let db_s = db.to_str().unwrap();
+    let out = db_new(SENTENCES[1].1, &["--append", db_s, "--id", "cpi-2022"]);
+    assert_eq!(code(&out), 0, "{}", describe(&out));
+    let text = run(&["explain", "--db", db_s, "--text", SENTENCES[1].1], "");
+    assert!(
+        stdout(&text).contains("agrees [cpi-2022] (draft: `check` does not report it)"),
+        "{}",
+        stdout(&text)
+    );
+    let claim = run(&["explain", "--db", db_s, "cpi-2022"], "");
+    assert!(
+        stdout(&claim).contains("draft: `check` skips it"),
+        "{}",
+        stdout(&claim)
+    );
+    let list = run(&["db", "list", "--db", db_s, "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    assert_eq!(v["claims"][0]["draft"], true, "{v}");
+    // The warning names the line and column of the `draft` key.
+    let lint = run(&["db", "lint", db_s, "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&lint)).unwrap();
+    let p = &v["problems"][0];
+    assert_eq!(p["code"], "draft", "{v}");
+    assert_eq!(p["severity"], "warning", "{v}");
+    let src = std::fs::read_to_string(&db).unwrap();
+    let line = src.lines().position(|l| l == "draft = true").unwrap() + 1;
+    assert_eq!(p["line"].as_u64(), Some(line as u64), "{v}");
+    assert_eq!(p["column"].as_u64(), Some(1), "{v}");
+}
