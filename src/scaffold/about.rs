@@ -12,6 +12,9 @@ pub const MAX_GROUPS: usize = 3;
 /// At most this many groups come from common (lowercase) words.
 const MAX_COMMON: usize = 2;
 
+/// The ending of a gerund or present participle ("making", "running").
+const GERUND: &str = "ing";
+
 /// Words shorter than this say little of a subject ("new", "its" are too short to be sure).
 const MIN_WORD_CHARS: usize = 3;
 
@@ -162,13 +165,20 @@ pub(super) fn propose(
             continue;
         }
         let term = if proper {
-            text[w.toks[k].start..w.toks[end - 1].end].to_string()
+            // A possessive names the same thing: "NOAA's" is about NOAA.
+            let phrase = &text[w.toks[k].start..w.toks[end - 1].end];
+            phrase
+                .strip_suffix("'s")
+                .or_else(|| phrase.strip_suffix("’s"))
+                .unwrap_or(phrase)
+                .to_string()
         } else {
             end = k + 1;
             stem_term(&w.norm[k])
         };
         let suffix = w.lex.binding.verb_suffix.as_str();
-        let verb = !proper && w.norm[k].ends_with(suffix);
+        // A past ("reached") or a gerund ("making") reads as a verb: a poor subject.
+        let verb = !proper && (w.norm[k].ends_with(suffix) || w.norm[k].ends_with(GERUND));
         let term = if verb { w.norm[k].clone() } else { term };
         if !out.iter().any(|c| c.term.eq_ignore_ascii_case(&term)) {
             out.push(Candidate {

@@ -165,9 +165,14 @@ fn change_in_written_unit(text: &str, w: &Words, f: &Figure) -> Option<(f64, Str
         let tw = Words::new(tail, toks, w.lex);
         let g = crate::extract::figures(tail, &tw).into_iter().next()?;
         let (v, _) = g.written_quantity()?;
-        let unit = tail.get(first_end..)?.trim();
+        // The written value counts the scale ("565 million tonnes": 565,000,000 tonnes).
+        let unit: Vec<&str> = tail
+            .get(first_end..)?
+            .split_whitespace()
+            .filter(|u| w.lex.numbers.scales.get(&u.to_lowercase()).is_none())
+            .collect();
         (g.bound == Bound::Exact && g.span == (0..tail.len()) && !unit.is_empty())
-            .then(|| (v, unit.to_string()))
+            .then(|| (v, unit.join(" ")))
     })
 }
 
@@ -332,7 +337,7 @@ fn measure_fields(
     let mut note = None;
     // A bounded amount or quantity as the sentence writes it, without its bound.
     if let (Some(t), Measure::Money { lo, hi, .. } | Measure::Quantity { lo, hi, .. }) =
-        (written.filter(|_| !exact), m)
+        (written.filter(|_| !exact && f.bound != Bound::Range), m)
     {
         fields.push(("value", quote(t)));
         note = point(f, lo, hi).1.map(str::to_string);

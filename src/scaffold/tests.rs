@@ -118,3 +118,20 @@ fn a_bounded_measure_is_written_without_its_bound_and_a_negative_is_refused() {
     assert!(!s.toml.contains("value = \"40 °F\""), "{}", s.toml);
     assert!(s.toml.contains("a negative figure"), "{}", s.toml);
 }
+
+#[test]
+fn a_stated_range_of_a_quantity_is_not_written_as_one_end() {
+    let r = scaffold_of("Warming over 2011-2020 was between 0.95 and 1.20°C above 1850-1900.");
+    if let Ok(s) = r {
+        assert!(!s.toml.contains("value = \"1.20°C\""), "{}", s.toml);
+    }
+}
+
+#[test]
+fn a_possessive_name_is_the_name() {
+    let s = scaffold_of(
+        "NOAA's analysis found the ocean in 2023 averaged 1.18°C above the 20th-century average.",
+    )
+    .unwrap();
+    assert!(!s.toml.contains("NOAA's\"]"), "{}", s.toml);
+}
