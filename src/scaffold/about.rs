@@ -178,7 +178,14 @@ pub(super) fn propose(
         };
         let suffix = w.lex.binding.verb_suffix.as_str();
         // A past ("reached") or a gerund ("making") reads as a verb: a poor subject.
-        let verb = !proper && (w.norm[k].ends_with(suffix) || w.norm[k].ends_with(GERUND));
+        // So does a word that a determiner or a number follows ("hit a record", "put 2023").
+        let next_opens_object = end < n
+            && (w.toks[end].kind == TokKind::Number
+                || w.lex.numbers.articles.contains(&w.norm[end])
+                || w.lex.clauses.definite_determiners.contains(&w.norm[end])
+                || w.lex.clauses.pronouns.contains(&w.norm[end]));
+        let verb = !proper
+            && (w.norm[k].ends_with(suffix) || w.norm[k].ends_with(GERUND) || next_opens_object);
         let term = if verb { w.norm[k].clone() } else { term };
         if !out.iter().any(|c| c.term.eq_ignore_ascii_case(&term)) {
             out.push(Candidate {
