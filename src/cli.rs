@@ -108,6 +108,9 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             tooling::db_export(&dbs, &a.author, &a.url_base)
         }
         Command::Db {
+            command: DbCommand::New(a),
+        } => tooling::db_new(&a),
+        Command::Db {
             command: DbCommand::Import(a),
         } => tooling::db_import(&a.file, a.output.as_deref(), a.force),
         Command::Lsp => Ok(crate::lsp::run()),

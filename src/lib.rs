@@ -26,6 +26,7 @@ pub mod people;
 pub mod policy;
 pub mod records;
 pub mod report;
+pub mod scaffold;
 pub mod suppress;
 pub mod terms;
 pub mod text;

@@ -26,7 +26,7 @@ pub struct Problem {
     pub claim_id: Option<String>,
     /// A stable name for the kind of problem: `schema`, `duplicate-id`, `missing-source`,
     /// `source-without-url`, `source-without-quote`, `empty-match`, `invalid`,
-    /// `example-mismatch`, `overlap`.
+    /// `example-mismatch`, `overlap`, `draft`.
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -64,6 +64,7 @@ pub fn lint(sources: &[(String, String)]) -> Vec<Problem> {
         });
     }
     problems.extend(overlaps(&db, sources));
+    problems.extend(drafts(&db, sources));
     problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     problems
 }
@@ -153,7 +154,7 @@ fn overlaps(db: &Database, sources: &[(String, String)]) -> Vec<Problem> {
                     .map(|s| (s, Verdict::Conflicts)),
             );
         for (sentence, own) in examples {
-            for f in check::check(db, sentence) {
+            for f in check::check_with_drafts(db, sentence) {
                 if f.claim == ci || !seen.insert((ci, f.claim)) {
                     continue;
                 }
@@ -190,7 +191,59 @@ fn overlaps(db: &Database, sources: &[(String, String)]) -> Vec<Problem> {
 /// does, and runs [`lint`] on save).
 pub fn loader_problems(sources: &[(String, String)]) -> Vec<Problem> {
     let (db, errors) = Database::from_sources_lenient(sources);
-    errors.iter().map(|e| loader_problem(&db, e)).collect()
+    let mut problems: Vec<Problem> = errors.iter().map(|e| loader_problem(&db, e)).collect();
+    problems.extend(drafts(&db, sources));
+    problems
+}
+
+/// A warning for each draft claim (`draft = true`), at its `draft` key: the claim says nothing
+/// on users' text until a curator has checked its figure against the source.
+fn drafts(db: &Database, sources: &[(String, String)]) -> Vec<Problem> {
+    db.claims
+        .iter()
+        .filter(|c| c.draft)
+        .map(|c| {
+            let (line, column) = sources
+                .iter()
+                .find(|(p, _)| *p == c.origin)
+                .and_then(|(_, src)| {
+                    let from = crate::text::LineIndex::new(src).line_start(c.line, src);
+                    draft_key(src, from).map(|at| db::line_col(src, at))
+                })
+                .unwrap_or((c.line, 1));
+            Problem {
+                path: c.origin.clone(),
+                line,
+                column,
+                claim_id: Some(c.id.clone()),
+                code: "draft",
+                severity: Severity::Warning,
+                message: format!(
+                    "claim `{}` is a draft: check the figure against the source, then delete `draft = true`",
+                    c.id
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The byte offset of the first `draft` key at the start of a line from `from` on.
+fn draft_key(src: &str, from: usize) -> Option<usize> {
+    let rest = src.get(from..)?;
+    let mut at = from;
+    for line in rest.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let key = line.trim_start();
+        // The next claim's header: this claim's `draft` was written inline or not found.
+        if at > from && key.starts_with("[[claim]]") {
+            return None;
+        }
+        if key.starts_with("draft") && key[5..].trim_start().starts_with('=') {
+            return Some(at + indent);
+        }
+        at += line.len();
+    }
+    None
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A database's example sentences run through the checker, for `db test`, `db lint` and the
 //! test suite.
 
-use super::check;
+use super::check_with_drafts as check;
 use crate::db::{Claim, Database, FactKind};
 use crate::extract::{Kind, Measure};
 

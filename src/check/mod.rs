@@ -63,8 +63,17 @@ pub struct Finding {
     pub with_previous: bool,
 }
 
-/// Checks a whole text against the database.
+/// Checks a whole text against the database. Draft claims (`draft = true`) say nothing: their
+/// figure has not been checked against the source yet.
 pub fn check(db: &Database, text: &str) -> Vec<Finding> {
+    let mut findings = candidates::check(db, text);
+    findings.retain(|f| !db.claims[f.claim].draft);
+    findings
+}
+
+/// [`check`] with draft claims judged too: how `db test` and `db lint` run examples, so a
+/// scaffold's examples are tested before a curator confirms it.
+pub fn check_with_drafts(db: &Database, text: &str) -> Vec<Finding> {
     candidates::check(db, text)
 }
 

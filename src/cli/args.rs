@@ -70,11 +70,41 @@ pub enum DbCommand {
     Schema,
     /// Export claims as schema.org ClaimReview JSON-LD, the format fact-checkers publish.
     Export(ExportArgs),
+    /// Scaffold a draft claim from a sourced sentence: facts, `about` terms and examples read
+    /// from it, for a curator to check against the source.
+    ///
+    /// Prints the claim as TOML, or appends it to a database with --append. The claim has
+    /// `draft = true`: `check` skips it until a curator confirms its figures and deletes that
+    /// line. Exit status: 0, or 2 when the sentence states no figure, the URL is not http(s),
+    /// the id is taken, or a database cannot be read or written.
+    New(NewArgs),
     /// Read ClaimReview JSON-LD and write TOML claim stubs for a curator to complete.
     ///
     /// Exit status: 0, or 2 when the input cannot be read or the output exists (without
     /// --force).
     Import(ImportArgs),
+}
+
+/// `claimcheck db new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The sourced sentence (a paragraph: the sentence stating figures is used); `-` or
+    /// nothing: standard input.
+    #[arg(value_name = "SENTENCE")]
+    pub sentence: Option<String>,
+    /// The URL of the source that publishes the sentence (http or https).
+    #[arg(long, value_name = "URL")]
+    pub source: String,
+    /// The claim's id [default: made from its `about` words and period].
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Databases the claim joins: their ids are taken, their `[lexicon]` reads the sentence
+    /// (repeatable; default: the built-in database's ids).
+    #[arg(long = "db", value_name = "PATH")]
+    pub dbs: Vec<String>,
+    /// Append the claim to this database file (created if missing) instead of printing it.
+    #[arg(long, value_name = "FILE")]
+    pub append: Option<String>,
 }
 
 /// Export formats.

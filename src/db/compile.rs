@@ -379,6 +379,7 @@ pub(super) fn compile_claim(
         facts,
         sources,
         examples,
+        draft: rc.draft,
         origin: path.to_string(),
         line,
     })

@@ -358,6 +358,9 @@ pub struct Claim {
     pub facts: Vec<Fact>,
     pub sources: Vec<Source>,
     pub examples: Examples,
+    /// Not yet checked against its source (`draft = true`): judged only for `db test` and
+    /// `db lint`, never on users' text.
+    pub draft: bool,
     /// Where the claim is defined: database name and 1-based line.
     pub origin: String,
     pub line: usize,

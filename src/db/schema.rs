@@ -64,6 +64,11 @@ pub(super) struct RawClaim {
     pub(super) source: Vec<Spanned<RawSource>>,
     /// Example sentences, run as tests.
     pub(super) examples: Option<RawExamples>,
+    /// A scaffold not yet checked against its source (`claimcheck db new` writes it): `check`
+    /// and the language server skip the claim, `db test` still runs its examples and `db lint`
+    /// warns. Delete it once the figure is confirmed.
+    #[serde(default)]
+    pub(super) draft: bool,
 }
 
 /// A claim's own judgement thresholds.

@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod ci;
 mod database;
+mod db_new;
 mod formats;
 mod hardening;
 mod interchange;

@@ -87,6 +87,7 @@ fn claim_json(c: &Claim) -> Value {
         "excludes": sources_of(&c.excludes),
         "period": c.period_text,
         "period_required": c.period_required,
+        "draft": c.draft,
         "facts": c.facts.iter().map(fact_json).collect::<Vec<_>>(),
         "sources": c.sources.iter().map(|s| json!({
             "role": s.role,
@@ -109,6 +110,12 @@ fn claim_json(c: &Claim) -> Value {
 pub(crate) fn write_claim(out: &mut impl Write, c: &Claim) -> io::Result<()> {
     writeln!(out, "{}  ({}:{})", c.id, c.origin, c.line)?;
     writeln!(out, "  {}", report::collapse(&c.statement))?;
+    if c.draft {
+        writeln!(
+            out,
+            "  draft: `check` skips it until its figures are checked against the source and `draft = true` is deleted"
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "about (a sentence needs a term of every group):")?;
     for (k, g) in c.about.iter().enumerate() {

@@ -25,7 +25,13 @@ pub fn db_list(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
         ToolFormat::Human => {
             let width = db.claims.iter().map(|c| c.id.len()).max().unwrap_or(0);
             for c in &db.claims {
-                writeln!(out, "{:width$}  {}", c.id, report::collapse(&c.statement))?;
+                let draft = if c.draft { "(draft) " } else { "" };
+                writeln!(
+                    out,
+                    "{:width$}  {draft}{}",
+                    c.id,
+                    report::collapse(&c.statement)
+                )?;
             }
         }
         ToolFormat::Json => {
@@ -40,6 +46,7 @@ pub fn db_list(dbs: &[String], format: ToolFormat) -> io::Result<u8> {
                         "sources": c.sources.len(),
                         "origin": c.origin,
                         "line": c.line,
+                        "draft": c.draft,
                     })
                 })
                 .collect();

@@ -1,4 +1,5 @@
 //! Database tooling: `db list`, `db lint`, `db test`, `db export`, `db import` ([`database`]),
+//! `db new` ([`scaffold`]),
 //! `explain CLAIM_ID` ([`claim`]) and `explain --text` ([`text`]).
 //!
 //! The work is done by the engine (`check::run_examples`,
@@ -7,6 +8,7 @@
 
 mod claim;
 mod database;
+mod scaffold;
 mod text;
 
 use std::io::{self, Write};
@@ -20,6 +22,7 @@ use super::load_databases;
 pub use claim::explain_claim;
 pub(crate) use claim::write_claim;
 pub use database::{db_export, db_import, db_lint, db_list, db_test};
+pub use scaffold::db_new;
 pub use text::explain_text;
 
 /// Loads the databases (none: the built-in one), printing positioned errors on failure.

@@ -112,6 +112,7 @@ fn finding_json(db: &Database, text: &str, f: &Finding) -> Value {
         "stated": f.stated,
         "expected": fact.expected(),
         "message": report::message(f, fact),
+        "draft": claim.draft,
         "with_previous": f.with_previous,
         "byte_start": f.span.start,
         "byte_end": f.span.end,
@@ -135,7 +136,8 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
     } else {
         arg.to_string()
     };
-    let findings = check::check(&db, &text);
+    // Draft claims' findings are shown (marked) so a curator can try a scaffold here.
+    let findings = check::check_with_drafts(&db, &text);
     let spans = check::sentences(&db, &text);
     let mut views = Vec::new();
     for (k, (paragraph, range)) in spans.iter().enumerate() {
@@ -288,9 +290,14 @@ fn write_sentence(
     for f in &v.findings {
         let claim = &db.claims[f.claim];
         let fact = &claim.facts[f.fact];
+        let draft = if claim.draft {
+            " (draft: `check` does not report it)"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "    {} [{}] {}",
+            "    {} [{}]{draft} {}",
             f.verdict.as_str(),
             claim.id,
             report::message(f, fact)
