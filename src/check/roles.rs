@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::candidates::Sentence;
 use super::judge::Outcome;
+use super::why::Silence;
 use crate::db::{Claim, Person};
 use crate::people::{self, Mention};
 use crate::terms::TermGroup;
@@ -48,7 +49,20 @@ pub(super) fn judge_person(
     {
         return Outcome::Conflict(m.span.clone());
     }
-    first_named.map_or(Outcome::Silent, |span| Outcome::Agree(span, false))
+    match first_named {
+        Some(span) => Outcome::Agree(span, false),
+        None => Outcome::Silent(silence(roles, text, w, &mentions)),
+    }
+}
+
+/// Why nobody named is judged: the first person named is a speaker or has another role (see
+/// [`acts`]), or nobody is named.
+fn silence(roles: &TermGroup, text: &str, w: &Words, mentions: &[Mention]) -> Silence {
+    match mentions.first() {
+        None => Silence::NoPerson,
+        Some(m) if m.attributed && !acts(roles, text, w, m) => Silence::Speaker { mention: 0 },
+        Some(_) => Silence::NoRole { mention: 0 },
+    }
 }
 
 /// Whether a person of a list is given the role of the claim's participants: the verb of the

@@ -8,6 +8,7 @@
 mod claim;
 mod database;
 mod text;
+mod why;
 
 use std::io::{self, Write};
 
