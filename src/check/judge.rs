@@ -117,13 +117,10 @@ fn decide(
     };
     let event = names_event(claim, text, s);
     let other_time = other_time(claim, text, s) && !event;
-    if let Some(t) = trace.as_deref_mut() {
-        if other_time {
-            t.notes.push(ClaimNote::OtherTime);
-        }
-        if cx.only_clause.is_some() {
-            t.notes.push(ClaimNote::Excluded);
-        }
+    if let Some(t) = trace.as_deref_mut()
+        && cx.only_clause.is_some()
+    {
+        t.notes.push(ClaimNote::Excluded);
     }
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     for (fi, fact) in claim.facts.iter().enumerate() {
@@ -140,6 +137,9 @@ fn decide(
         };
         if let Some(why) = skipped {
             if let Some(t) = trace.as_deref_mut() {
+                if why == Silence::OtherTime && !t.notes.contains(&ClaimNote::OtherTime) {
+                    t.notes.push(ClaimNote::OtherTime);
+                }
                 t.facts.push((fi, FactOutcome::Silent(why)));
             }
             continue;

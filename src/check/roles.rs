@@ -51,16 +51,21 @@ pub(super) fn judge_person(
     }
     match first_named {
         Some(span) => Outcome::Agree(span, false),
-        None => Outcome::Silent(silence(roles, text, w, &mentions)),
+        None => Outcome::Silent(silence(w, &mentions)),
     }
 }
 
-/// Why nobody named is judged: the first person named is a speaker or has another role (see
-/// [`acts`]), or nobody is named.
-fn silence(roles: &TermGroup, text: &str, w: &Words, mentions: &[Mention]) -> Silence {
+/// Why nobody named is judged: the first person named speaks about it ("…, spokesman X
+/// said"), is given another role, or nobody is named.
+fn silence(w: &Words, mentions: &[Mention]) -> Silence {
     match mentions.first() {
         None => Silence::NoPerson,
-        Some(m) if m.attributed && !acts(roles, text, w, m) => Silence::Speaker { mention: 0 },
+        Some(m)
+            if people::verb_after(w, m.toks.end)
+                .is_some_and(|v| w.lex.people.attribution_verbs.contains(&w.norm[v])) =>
+        {
+            Silence::Speaker { mention: 0 }
+        }
         Some(_) => Silence::NoRole { mention: 0 },
     }
 }
