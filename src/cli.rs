@@ -116,6 +116,10 @@ pub fn run(cli: Cli) -> io::Result<u8> {
             (Some(text), _) => {
                 tooling::explain_text(&a.options.dbs, a.options.format, &text, a.all)
             }
+            (None, Some(_)) if a.all => {
+                say!("claimcheck: explain --all lists the claims of a text: use it with --text");
+                Ok(2)
+            }
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
             (None, None) => {
                 say!("claimcheck: explain needs a CLAIM_ID or --text");

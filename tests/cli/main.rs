@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod ci;
 mod database;
+mod explain_why;
 mod formats;
 mod hardening;
 mod interchange;

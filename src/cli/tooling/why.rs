@@ -455,6 +455,9 @@ pub(super) fn lines(claim: &Claim, found: &[Finding], trace: &Trace, seen: &Seen
                     message: silence_message(claim, fact, why, seen),
                     span: match why {
                         Silence::RequiresMissing { start, end, .. } => Some(start..end),
+                        Silence::NoRole { mention } | Silence::Speaker { mention } => {
+                            seen.people.get(mention).map(|p| p.span.clone())
+                        }
                         _ => why
                             .figure()
                             .and_then(|k| seen.figures.get(k))
@@ -508,7 +511,7 @@ pub(super) fn lines_json(claim: &Claim, ls: &[Line]) -> Vec<Value> {
     ls.iter()
         .map(|l| {
             json!({
-                "fact": l.fact,
+                "fact": l.fact.map(|k| k + 1),
                 "label": l.fact.and_then(|k| claim.facts.get(k)).and_then(|f| f.label.clone()),
                 "kind": l.fact.and_then(|k| claim.facts.get(k)).map(|f| f.kind().name()),
                 "outcome": l.outcome,
