@@ -252,3 +252,65 @@ fn all_needs_text() {
         describe(&out)
     );
 }
+
+/// The reasons come from the judge `check` runs: judging each sentence with a trace finds
+/// exactly what `check` finds, on every example of the shipped and the example databases,
+/// and every fact of a matched claim that `check` does not report has a reason.
+#[test]
+fn the_traced_judge_finds_what_check_finds() {
+    use claimcheck::check::{FactOutcome, check, judge_sentence, sentences};
+    use claimcheck::db::Database;
+    let dir = crate::util::crate_dir();
+    // Each database with its claims' examples and, for the example databases, their dev sets.
+    let mut dbs = vec![(Database::embedded().unwrap(), Vec::new())];
+    for name in ["climate-energy", "elections-courts"] {
+        let path = dir.join(format!("examples/databases/{name}.toml"));
+        let src = std::fs::read_to_string(&path).unwrap();
+        let db = Database::from_sources(&[(name.to_string(), src)]).unwrap();
+        let dev = std::fs::read_to_string(dir.join(format!("tests/data/{name}-dev.tsv"))).unwrap();
+        let sentences: Vec<String> = dev
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').nth(3).map(str::to_string))
+            .collect();
+        assert!(
+            sentences.len() >= 60,
+            "{name}: {} dev sentences",
+            sentences.len()
+        );
+        dbs.push((db, sentences));
+    }
+    let (mut texts, mut silent_facts) = (0, 0);
+    for (db, dev) in &dbs {
+        let examples = db.claims.iter().flat_map(|c| {
+            let ex = &c.examples;
+            ex.agrees.iter().chain(&ex.conflicts).chain(&ex.silent)
+        });
+        for text in examples.chain(dev) {
+            let spans = sentences(db, text);
+            let mut found = Vec::new();
+            for (k, (para, range)) in spans.iter().enumerate() {
+                let prev = k
+                    .checked_sub(1)
+                    .map(|p| &spans[p])
+                    .filter(|(p, _)| p == para)
+                    .map(|(_, r)| r.clone());
+                for ci in 0..db.claims.len() {
+                    let (f, trace) = judge_sentence(db, ci, text, range.clone(), prev.clone());
+                    silent_facts += trace
+                        .facts
+                        .iter()
+                        .filter(|(_, o)| matches!(o, FactOutcome::Silent(_)))
+                        .count();
+                    found.extend(f);
+                }
+            }
+            assert_eq!(found, check(db, text), "{text:?}");
+            texts += 1;
+        }
+    }
+    assert!(
+        texts > 350 && silent_facts > 200,
+        "{texts} texts, {silent_facts} silent facts"
+    );
+}
