@@ -99,14 +99,16 @@ fn listed(r: &FrameReport, all: bool) -> bool {
 }
 
 fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
-    let numeric = f.kind() != Kind::When;
+    // A figure of the measures (money, change, tally…) states its values in `measure`; its
+    // `lo`/`hi` would read as zero.
+    let numeric = f.kind() != Kind::When && f.measure().is_none();
     json!({
         "text": &text[f.span.clone()],
         "kind": kind_name(f.kind()),
         "measure": f.measure().map(|m| m.to_string()),
         "lo": if numeric { finite(f.lo()) } else { None },
         "hi": if numeric { finite(f.hi()) } else { None },
-        "unit": kind_unit(f.kind()).trim(),
+        "unit": if numeric { Some(kind_unit(f.kind()).trim()) } else { None },
         "bound": bound_name(f.bound),
         "per": f.per.map(crate::extract::Per::name),
         "when": f.when().as_ref().map(when_text),
