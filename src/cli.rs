@@ -116,7 +116,13 @@ pub fn run(cli: Cli) -> io::Result<u8> {
         Command::Lsp => Ok(crate::lsp::run()),
         Command::Report(args) => report_cmd::run(&args),
         Command::Explain(a) => match (a.text, a.claim_id) {
-            (Some(text), _) => tooling::explain_text(&a.options.dbs, a.options.format, &text),
+            (Some(text), _) => {
+                tooling::explain_text(&a.options.dbs, a.options.format, &text, a.all)
+            }
+            (None, Some(_)) if a.all => {
+                say!("claimcheck: explain --all lists the claims of a text: use it with --text");
+                Ok(2)
+            }
             (None, Some(id)) => tooling::explain_claim(&a.options.dbs, a.options.format, &id),
             (None, None) => {
                 say!("claimcheck: explain needs a CLAIM_ID or --text");

@@ -5,18 +5,15 @@ use std::ops::Range;
 
 use super::Finding;
 use super::Verdict;
-use super::bind::{
-    Binding, negated_before, noun_binding, of_binding, share_polarity, than_binding,
-};
+use super::bind::negated_before;
 use super::candidates::Sentence;
 use super::clause;
 use super::frame::frame;
-use super::periods::period_fits;
-use crate::db::{Band, Claim, Fact, FactKind, FactSpec, LookalikeValue};
-use crate::extract::{self, Bound, Figure, Kind, When};
+use super::why::{ClaimNote, FactOutcome, Silence, Trace};
+use crate::db::{Claim, Fact, FactKind, FactSpec, LookalikeValue};
+use crate::extract::{self, Figure, When};
 use crate::policy::Policy;
 use crate::terms::TermGroup;
-use crate::text::Words;
 
 /// What one fact makes of a sentence.
 #[derive(Debug, Clone)]
@@ -26,21 +23,21 @@ pub(super) enum Outcome {
     /// claim's case as surely as its date would.
     Agree(Range<usize>, bool),
     Conflict(Range<usize>),
-    Silent,
+    Silent(Silence),
     /// The sentence states a known figure of a neighbouring measure: it is about something
     /// else, and the whole claim stays silent.
-    Lookalike,
+    Lookalike(Silence),
 }
 
 /// What judging a fact needs to know about the sentence beyond its words.
 pub(super) struct Context<'a> {
     /// Periods of the previous sentence, for figures of a sentence that refers back to it
     /// and states none of its own ("It was involved in 60,000 deaths that year").
-    inherited: Vec<When>,
+    pub(super) inherited: Vec<When>,
     /// The relative clause the claim's comparisons are limited to, when an excluded term
     /// stands outside it ("Carfentanil is …, fentanyl, which is itself 50 times …").
-    only_clause: Option<Range<usize>>,
-    claim: &'a Claim,
+    pub(super) only_clause: Option<Range<usize>>,
+    pub(super) claim: &'a Claim,
 }
 
 pub(super) fn judge(
@@ -50,16 +47,59 @@ pub(super) fn judge(
     s: &Sentence,
     prev: Option<&Sentence>,
 ) -> Vec<Finding> {
+    decide(claim, ci, text, s, prev, None)
+}
+
+/// [`judge`], recording in `trace` what each fact made of the sentence and why the claim
+/// said less than its facts found (for `explain --text`).
+pub(super) fn judge_traced(
+    claim: &Claim,
+    ci: usize,
+    text: &str,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    trace: &mut Trace,
+) -> Vec<Finding> {
+    decide(claim, ci, text, s, prev, Some(trace))
+}
+
+/// What a fact's outcome is, for a trace.
+fn fact_outcome(o: &Outcome) -> FactOutcome {
+    match o {
+        Outcome::Agree(r, _) => FactOutcome::Agrees {
+            start: r.start,
+            end: r.end,
+        },
+        Outcome::Conflict(r) => FactOutcome::Conflicts {
+            start: r.start,
+            end: r.end,
+        },
+        Outcome::Silent(why) | Outcome::Lookalike(why) => FactOutcome::Silent(*why),
+    }
+}
+
+/// The one judgement of [`judge`] and [`judge_traced`]: `trace` only records, it never
+/// changes what is decided.
+fn decide(
+    claim: &Claim,
+    ci: usize,
+    text: &str,
+    s: &Sentence,
+    prev: Option<&Sentence>,
+    mut trace: Option<&mut Trace>,
+) -> Vec<Finding> {
     let frame = frame(claim, text, s, prev, false);
     if !frame.matched {
         return Vec::new();
     }
     let carried = frame.carried;
     let anaphor = frame.anaphor.is_some();
-    let requires_met = claim
+    // The first of the claim's conflict-requires groups the sentence lacks.
+    let requires_missing = claim
         .conflict_requires
         .iter()
-        .all(|g| s.has(text, g) || (anaphor && prev.is_some_and(|p| p.has(text, g))));
+        .position(|g| !(s.has(text, g) || (anaphor && prev.is_some_and(|p| p.has(text, g)))));
+    let requires_met = requires_missing.is_none();
     let inherited = match prev {
         Some(p) if anaphor => p
             .analysis(text)
@@ -77,25 +117,58 @@ pub(super) fn judge(
     };
     let event = names_event(claim, text, s);
     let other_time = other_time(claim, text, s) && !event;
+    if let Some(t) = trace.as_deref_mut()
+        && cx.only_clause.is_some()
+    {
+        t.notes.push(ClaimNote::Excluded);
+    }
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     for (fi, fact) in claim.facts.iter().enumerate() {
         let dated = matches!(
             fact.kind(),
             FactKind::Date | FactKind::Person | FactKind::Assertion
         );
-        if (dated && other_time)
-            || (cx.only_clause.is_some() && fact.kind() != FactKind::Multiplier)
-        {
+        let skipped = if dated && other_time {
+            Some(Silence::OtherTime)
+        } else if cx.only_clause.is_some() && fact.kind() != FactKind::Multiplier {
+            Some(Silence::Excluded)
+        } else {
+            None
+        };
+        if let Some(why) = skipped {
+            if let Some(t) = trace.as_deref_mut() {
+                if why == Silence::OtherTime && !t.notes.contains(&ClaimNote::OtherTime) {
+                    t.notes.push(ClaimNote::OtherTime);
+                }
+                t.facts.push((fi, FactOutcome::Silent(why)));
+            }
             continue;
         }
-        match judge_fact(&cx, fact, text, s) {
+        let mut o = judge_fact(&cx, fact, text, s);
+        // A fact's own conflict-requires terms gate its conflicts only.
+        if let Outcome::Conflict(span) = &o
+            && let Some(group) = fact.conflict_requires.iter().position(|g| !s.has(text, g))
+        {
+            o = Outcome::Silent(Silence::RequiresMissing {
+                group,
+                start: span.start,
+                end: span.end,
+            });
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.facts.push((fi, fact_outcome(&o)));
+        }
+        match o {
             // A look-alike of an older kind keeps the whole claim silent (main's rule, tested in
             // check/tests/clauses.rs); the kinds of issue 16 skip a look-alike figure inside
             // their own fact (check/judge_measure.rs), so another fact is still judged.
-            Outcome::Lookalike => return Vec::new(),
-            Outcome::Silent => {}
-            // A fact's own conflict-requires terms gate its conflicts only.
-            Outcome::Conflict(_) if !fact.conflict_requires.iter().all(|g| s.has(text, g)) => {}
+            Outcome::Lookalike(_) => {
+                if let Some(t) = trace {
+                    t.notes.push(ClaimNote::Lookalike { fact: fi });
+                }
+                return Vec::new();
+            }
+            Outcome::Silent(_) => {}
             o => outcomes.push((fi, o)),
         }
     }
@@ -120,6 +193,15 @@ pub(super) fn judge(
     };
     if conflicting {
         if !can_conflict {
+            if let Some(t) = trace {
+                t.notes.push(if carried && !anaphor {
+                    ClaimNote::CarriedSubject
+                } else {
+                    ClaimNote::RequiresMissing {
+                        group: requires_missing.unwrap_or(0),
+                    }
+                });
+            }
             // A conflict we may not report makes any agreement doubtful too.
             return Vec::new();
         }
@@ -213,250 +295,29 @@ fn judge_fact(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
             match super::judge_measure::judge_measure(cx.claim, fact, text, s) {
                 super::judge_measure::Judged::Agree(span) => Outcome::Agree(span, false),
                 super::judge_measure::Judged::Conflict(span) => Outcome::Conflict(span),
-                super::judge_measure::Judged::Silent => Outcome::Silent,
+                super::judge_measure::Judged::Silent(why) => Outcome::Silent(why),
             }
         }
-        _ => judge_quantity(cx, fact, text, s),
+        _ => super::judge_quantity::judge_quantity(cx, fact, text, s),
     }
-}
-
-/// Intervals meet (with a little slack for unit conversions).
-fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
-    let eps = 1e-9 * a.0.abs().max(a.1.abs()).max(1.0);
-    lo <= a.1 + eps && a.0 <= hi + eps
-}
-
-/// Whether a figure is of the kind a numeric fact states, and how it binds to the words the
-/// fact expects around it.
-fn fit(fact: &FactSpec, text: &str, s: &Sentence, f: &Figure) -> Option<Binding> {
-    let w = s.words(text);
-    let binding = match fact {
-        FactSpec::Count { nouns, .. } if f.kind() == Kind::Count && f.per.is_none() => {
-            noun_binding(text, w, f, nouns)
-        }
-        // "900 metres" for a count of metres: a quantity counted by its unit, named.
-        FactSpec::Count { nouns, .. }
-            if f.written_quantity().is_some() && !nouns.terms.is_empty() =>
-        {
-            match noun_binding(text, w, f, nouns) {
-                Binding::Matches => Binding::Matches,
-                _ => Binding::Other,
-            }
-        }
-        FactSpec::Rate { per, nouns, .. } if f.kind() == Kind::Count && f.per == Some(*per) => {
-            noun_binding(text, w, f, nouns)
-        }
-        FactSpec::Share { of, .. } if f.kind() == Kind::Share => of_binding(text, w, f, of),
-        FactSpec::Mass { of, .. } if f.kind() == Kind::Mass => of_binding(text, w, f, of),
-        FactSpec::Multiplier { than, .. } if f.kind() == Kind::Multiplier => {
-            match than_binding(text, w, f, than) {
-                Binding::Unbound => Binding::Other, // a comparator must be stated
-                b => b,
-            }
-        }
-        _ => return None,
-    };
-    Some(binding)
-}
-
-fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
-    let Some(band) = fact.band() else {
-        return Outcome::Silent;
-    };
-    let claim = cx.claim;
-    let an = s.analysis(text);
-    let w = s.words(text);
-    let policy = claim.policy.resolve();
-    let mut agree: Option<(Range<usize>, bool)> = None;
-    let mut conflict: Option<Range<usize>> = None;
-    let mut lookalike = false;
-    for (fi, f) in an.figures.iter().enumerate() {
-        // People and things are counted in whole numbers: an unscaled "21.8" is a rate or an
-        // average, never such a count ("1.2 million" and "70.6k" are whole).
-        let fractional = f.bound == Bound::Exact && f.lo() == f.hi() && f.lo().fract() != 0.0;
-        let own = &an.periods[fi];
-        let periods = if own
-            .iter()
-            .all(|p| p.precision == extract::Precision::Relative)
-            && !cx.inherited.is_empty()
-        {
-            &cx.inherited
-        } else {
-            own
-        };
-        if !period_fits(claim, periods)
-            || (fact.kind() == FactKind::Count && fractional)
-            || clause::hypothetical(w, f.toks.start)
-            || cx
-                .only_clause
-                .as_ref()
-                .is_some_and(|c| !c.contains(&f.toks.start))
-        {
-            continue;
-        }
-        let binding = match fit(&fact.spec, text, s, f) {
-            None | Some(Binding::Other) => continue,
-            Some(b) => b,
-        };
-        // "1,282 cases in 31 states": a figure with another fact's noun is that fact's, even
-        // when nothing at it names this fact's noun.
-        if binding == Binding::Unbound
-            && claim.facts.iter().any(|o| {
-                !std::ptr::eq(o, fact) && matches!(fit(&o.spec, text, s, f), Some(Binding::Matches))
-            })
-        {
-            continue;
-        }
-        if let FactSpec::Multiplier { than, .. } = &fact.spec
-            && !compares_the_subject(claim, than, text, w, f)
-        {
-            continue;
-        }
-        let (mut lo, mut hi) = f.written_quantity().unwrap_or((f.lo(), f.hi()));
-        if let FactSpec::Share { is, is_not, .. } = &fact.spec
-            && !(is.terms.is_empty() && is_not.terms.is_empty())
-        {
-            // "93% of arrests have been OF U.S. CITIZENS": a predicate stated after the
-            // share that is neither the fact's nor its opposite makes it another measure.
-            if let Some(p) = clause::predicate(w, f.after)
-                && !is
-                    .find_all(text, w)
-                    .iter()
-                    .chain(is_not.find_all(text, w).iter())
-                    .any(|&(a, _)| p.contains(&a))
-            {
-                continue;
-            }
-            match share_polarity(text, w, &an.figures, fi, is, is_not) {
-                Some(true) => (lo, hi) = (100.0 - hi, 100.0 - lo),
-                Some(false) => {}
-                // With an opposite to tell apart, a share of neither is a share of something
-                // else; without one, `is` only serves to catch negation.
-                None if !is_not.terms.is_empty() => continue,
-                None => {}
-            }
-        }
-        // A known neighbouring figure decides first: even a loosely agreeing bound ("more
-        // than 12,000 pounds" at ports of entry) is then about the other measure.
-        let fits_known = fact.lookalikes.iter().any(|l| match l.value {
-            LookalikeValue::Values {
-                lo: llo,
-                hi: lhi,
-                figure,
-            } => fits_lookalike(policy, f, lo, hi, (llo, lhi), figure),
-            LookalikeValue::Date(_) => false,
-        });
-        if fits_known && !meets(lo, hi, band.exact()) {
-            lookalike = true;
-        } else if meets(lo, hi, band.agree) {
-            if !loose_bound(policy, f, fact.kind(), band) {
-                let exact = f.bound == Bound::Exact
-                    && binding == Binding::Matches
-                    && band.value.is_some_and(|v| lo == v && hi == v);
-                let span = stated_span(w, f);
-                match &mut agree {
-                    Some((_, e)) if exact && !*e => agree = Some((span, true)),
-                    Some(_) => {}
-                    None => agree = Some((span, exact)),
-                }
-            }
-        } else if meets(lo, hi, band.near) {
-            // A near miss: say nothing.
-        } else {
-            conflict.get_or_insert(stated_span(w, f));
-        }
-    }
-    if lookalike && agree.is_none() {
-        return Outcome::Lookalike;
-    }
-    match (agree, conflict) {
-        (Some((a, exact)), _) => Outcome::Agree(a, exact),
-        (None, Some(c)) => Outcome::Conflict(c),
-        (None, None) => Outcome::Silent,
-    }
-}
-
-/// Whether a comparison is the claim's subject's: a multiplier in a relative clause belongs
-/// to the clause's antecedent ("heroin, which is twice as strong as morphine" compares heroin),
-/// which must be a term of the claim's subject and not its comparator; with a pronoun subject
-/// of its own ("…, which makes it 5,000 times stronger") the clause is not the antecedent's.
-fn compares_the_subject(
-    claim: &Claim,
-    than: &TermGroup,
-    text: &str,
-    w: &Words,
-    f: &Figure,
-) -> bool {
-    match clause::relative_owner(w, f.toks.start) {
-        clause::RelativeOwner::Main => true,
-        clause::RelativeOwner::Pronoun => false,
-        clause::RelativeOwner::Antecedent(k) => {
-            let covers = |g: &TermGroup| g.find_all(text, w).iter().any(|&(a, b)| a <= k && k < b);
-            let comparator = claim.facts.iter().any(|fact| match &fact.spec {
-                FactSpec::Multiplier { than, .. } => covers(than),
-                _ => false,
-            });
-            !comparator && !covers(than) && claim.about.iter().any(covers)
-        }
-    }
-}
-
-/// A bound that holds but is too loose to be about the claim's figure (see
-/// [`Policy::bound_reach`]; never for shares: "fewer than one in five were non-citizens"
-/// fairly states 13.7%).
-fn loose_bound(policy: Policy, f: &Figure, kind: FactKind, band: &Band) -> bool {
-    if kind == FactKind::Share {
-        return false;
-    }
-    match f.bound {
-        Bound::AtLeast => band.agree.0 > f.lo() * policy.bound_reach,
-        Bound::AtMost => band.agree.1 * policy.bound_reach < f.hi(),
-        _ => false,
-    }
-}
-
-/// Whether a stated interval reads as a known neighbouring figure. A one-sided statement
-/// ("more than 100,000", "fewer than a third", "most") fits only when its bound lies near the
-/// look-alike (see [`Policy::lookalike_near`]): "more than 100,000" reads as 106,699, "fewer
-/// than a third" does not read as 8.5%.
-fn fits_lookalike(
-    policy: Policy,
-    f: &Figure,
-    lo: f64,
-    hi: f64,
-    l: (f64, f64),
-    figure: (f64, f64),
-) -> bool {
-    if !matches!(f.bound, Bound::AtLeast | Bound::AtMost | Bound::Quantifier) {
-        return meets(lo, hi, l);
-    }
-    // A bound the look-alike's figure fails ("fewer than 9,000" of 9,173) does not state it,
-    // however near its tolerance reaches.
-    if matches!(f.bound, Bound::AtLeast | Bound::AtMost) && !meets(lo, hi, figure) {
-        return false;
-    }
-    let near = policy.lookalike_near;
-    let max = if f.kind() == Kind::Share {
-        100.0
-    } else {
-        f64::INFINITY
-    };
-    // The ends that the words state (not the ends of the scale).
-    [(lo, lo > 0.0), (hi, hi < max)]
-        .into_iter()
-        .any(|(e, stated)| stated && e >= l.0 * (1.0 - near) && e <= l.1 * (1.0 + near))
 }
 
 fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
     let an = s.analysis(text);
     let mut conflict = None;
-    let mut lookalike = false;
+    let mut lookalike = None;
+    let mut why = Silence::NoFigure;
     let words = s.words(text);
-    for f in &an.figures {
+    for (fi, f) in an.figures.iter().enumerate() {
         let Some(w) = f.when() else { continue };
         // "…than any operation since 2019": the other side of a comparison is no date of
         // the fact.
-        if w.precision == extract::Precision::Relative || clause::compared(words, f.toks.start) {
+        if w.precision == extract::Precision::Relative {
+            why.keep(Silence::RelativeDate { figure: fi });
+            continue;
+        }
+        if clause::compared(words, f.toks.start) {
+            why.keep(Silence::ComparedDate { figure: fi });
             continue;
         }
         // "since 2022" states when something began: its start, not every day after it.
@@ -466,19 +327,22 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
         }
         // A day without a year ("on Oct. 21") is not in a look-alike's year more than in
         // any other: only a look-alike of days or months can claim it.
-        if fact.lookalikes.iter().any(|l| match l.value {
+        if let Some(li) = fact.lookalikes.iter().position(|l| match l.value {
             LookalikeValue::Date(lw) => lw.overlaps(&w) && !(w.is_yearless() && whole_years(&lw)),
             LookalikeValue::Values { .. } => false,
         }) {
-            lookalike = true;
+            lookalike.get_or_insert(Silence::Lookalike {
+                figure: fi,
+                lookalike: li,
+            });
             continue;
         }
         conflict.get_or_insert(f.span.clone());
     }
-    if lookalike {
-        return Outcome::Lookalike;
+    if let Some(l) = lookalike {
+        return Outcome::Lookalike(l);
     }
-    conflict.map_or(Outcome::Silent, Outcome::Conflict)
+    conflict.map_or(Outcome::Silent(why), Outcome::Conflict)
 }
 
 /// Whether a period is made of whole years ("2019", "2017..2021", a fiscal year).
@@ -524,16 +388,8 @@ fn judge_assertion(is: &TermGroup, is_not: &TermGroup, text: &str, s: &Sentence)
     match (agree, conflict) {
         (Some(a), None) => Outcome::Agree(a, false),
         (None, Some(c)) => Outcome::Conflict(c),
-        _ => Outcome::Silent, // both or neither: not sure
-    }
-}
-
-/// The words a numeric figure states: a quantity counted by its unit ("410 km" for a count of
-/// km) is reported by its number, as a count is.
-fn stated_span(w: &crate::text::Words, f: &Figure) -> Range<usize> {
-    if f.written_quantity().is_some() && f.after > f.toks.start {
-        w.toks[f.toks.start].start..w.toks[f.after - 1].end
-    } else {
-        f.span.clone()
+        // Both or neither: not sure.
+        (Some(_), Some(_)) => Outcome::Silent(Silence::BothWays),
+        (None, None) => Outcome::Silent(Silence::NoAssertion),
     }
 }

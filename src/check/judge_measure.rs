@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::candidates::Sentence;
 use super::periods::period_fits;
+use super::why::Silence;
 use crate::db::{Band, Claim, Fact, FactKind, LookalikeValue, MeasureSpec};
 use crate::extract::{Base, Bound, ChangeUnit, Figure, Kind, Measure, Precision, When};
 use crate::lexicon::measures::Dimension;
@@ -26,7 +27,7 @@ const SUBJECT_REACH: usize = 12;
 pub(super) enum Judged {
     Agree(Range<usize>),
     Conflict(Range<usize>),
-    Silent,
+    Silent(Silence),
 }
 
 /// What a figure states, as the fact compares it.
@@ -53,7 +54,7 @@ enum Stated {
 /// Judges a fact of the new kinds against a sentence.
 pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence) -> Judged {
     let (Some(spec), Some(band)) = (fact.measure(), fact.band()) else {
-        return Judged::Silent;
+        return Judged::Silent(Silence::NoValue);
     };
     let an = s.analysis(text);
     let w = s.words(text);
@@ -75,6 +76,7 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
     }
     let mut agree = None;
     let mut conflict = None;
+    let mut why = Silence::NoFigure;
     for (fi, f) in an.figures.iter().enumerate() {
         let periods = if an.periods[fi].is_empty() {
             &sentence_dates
@@ -82,47 +84,61 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
             &an.periods[fi]
         };
         if !period_fits(claim, periods) {
+            why.keep(if !fact_kind_of(fact.kind(), f) {
+                Silence::OtherKind { figure: fi }
+            } else if periods.is_empty() {
+                Silence::Undated { figure: fi }
+            } else {
+                Silence::OtherPeriod { figure: fi }
+            });
             continue;
         }
-        let Some(stated) = stated(claim, fact, spec, f, text, w) else {
-            continue;
+        let stated = match stated(claim, fact, spec, f, text, w) {
+            Ok(st) => st,
+            Err(reason) => {
+                why.keep(reason.at(fi));
+                continue;
+            }
         };
         let verdict = match stated {
             Stated::Interval { lo, hi, ranged } => {
-                if fact
+                if let Some(li) = fact
                     .lookalikes
                     .iter()
-                    .any(|l| matches!(l.value, LookalikeValue::Values { lo: a, hi: b, .. } if meets(lo, hi, (a, b))))
+                    .position(|l| matches!(l.value, LookalikeValue::Values { lo: a, hi: b, .. } if meets(lo, hi, (a, b))))
                     && !band.value.is_some_and(|v| meets(lo, hi, (v, v)))
                 {
-                    continue; // a look-alike: this figure is another measure
+                    // A look-alike: this figure is another measure.
+                    why.keep(Silence::Lookalike { figure: fi, lookalike: li });
+                    continue;
                 }
                 if loose(f, band, policy.bound_reach) {
+                    why.keep(Silence::LooseBound { figure: fi });
                     continue;
                 }
                 interval_verdict(band, lo, hi, ranged)
             }
             Stated::Pair { yes, no } => pair_verdict(spec, yes, no),
             Stated::Unanimous => match spec {
-                MeasureSpec::Tally { no, .. } => Some(*no == 0.0),
-                _ => None,
+                MeasureSpec::Tally { no, .. } => Ok(*no == 0.0),
+                _ => Err(Skip::OtherKind),
             },
             Stated::Record { rank, since, span } => record_verdict(spec, rank, since, span),
         };
         match verdict {
-            Some(true) => {
+            Ok(true) => {
                 agree.get_or_insert(f.span.clone());
             }
-            Some(false) => {
+            Ok(false) => {
                 conflict.get_or_insert(f.span.clone());
             }
-            None => {}
+            Err(reason) => why.keep(reason.at(fi)),
         }
     }
     match (agree, conflict) {
         (_, Some(c)) => Judged::Conflict(c),
         (Some(a), None) => Judged::Agree(a),
-        (None, None) => Judged::Silent,
+        (None, None) => Judged::Silent(why),
     }
 }
 
@@ -156,31 +172,31 @@ fn meets(lo: f64, hi: f64, a: (f64, f64)) -> bool {
 /// A stated interval against the fact's bands: agree, near miss (None), conflict. A stated
 /// range against a range fact agrees only when its ends match; one that only overlaps says
 /// nothing.
-fn interval_verdict(band: &Band, lo: f64, hi: f64, ranged: bool) -> Option<bool> {
+fn interval_verdict(band: &Band, lo: f64, hi: f64, ranged: bool) -> Result<bool, Skip> {
     let (alo, ahi) = band.agree;
     let (nlo, nhi) = band.near;
     if band.range.is_some() && ranged {
         let slack_lo = (alo - nlo).abs().max(1e-9);
         let slack_hi = (nhi - ahi).abs().max(1e-9);
         if (lo - alo).abs() <= slack_lo && (hi - ahi).abs() <= slack_hi {
-            return Some(true);
+            return Ok(true);
         }
         return if meets(lo, hi, (nlo, nhi)) {
-            None
+            Err(Skip::OverlappingRange)
         } else {
-            Some(false)
+            Ok(false)
         };
     }
     if meets(lo, hi, (alo, ahi)) {
-        Some(true)
+        Ok(true)
     } else if meets(lo, hi, (nlo, nhi)) {
-        None
+        Err(Skip::NearMiss)
     } else {
-        Some(false)
+        Ok(false)
     }
 }
 
-fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Option<bool> {
+fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Result<bool, Skip> {
     let MeasureSpec::Tally {
         yes: fy,
         no: fn_,
@@ -189,7 +205,7 @@ fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Option<bool> {
         ..
     } = spec
     else {
-        return None;
+        return Err(Skip::OtherKind);
     };
     let close = |a: f64, b: f64| {
         let d = if tolerance.1 {
@@ -200,15 +216,15 @@ fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Option<bool> {
         (a - b).abs() <= d + 1e-9
     };
     if close(yes, *fy) && close(no, *fn_) {
-        return Some(true);
+        return Ok(true);
     }
-    if lookalikes
+    if let Some(li) = lookalikes
         .iter()
-        .any(|&(a, b)| close(yes, a) && close(no, b))
+        .position(|&(a, b)| close(yes, a) && close(no, b))
     {
-        return None;
+        return Err(Skip::Lookalike(li));
     }
-    Some(false)
+    Ok(false)
 }
 
 fn record_verdict(
@@ -216,33 +232,33 @@ fn record_verdict(
     rank: u32,
     since: Option<When>,
     span: Option<f64>,
-) -> Option<bool> {
+) -> Result<bool, Skip> {
     let MeasureSpec::Record {
         rank: fr,
         since: fs,
         span: fsp,
     } = spec
     else {
-        return None;
+        return Err(Skip::OtherKind);
     };
     if rank != *fr {
-        return Some(false);
+        return Ok(false);
     }
     if let (Some(a), Some(b)) = (since, fs)
         && !a.overlaps(b)
     {
-        return Some(false);
+        return Ok(false);
     }
     // Writers count spans differently ("a 40-year high"): within a year agrees.
     if let (Some(a), Some(b)) = (span, fsp)
         && (a - b).abs() > 1.0
     {
-        return Some(false);
+        return Ok(false);
     }
-    Some(true)
+    Ok(true)
 }
 
-/// What figure `f` states for `fact`, if it is the fact's measure.
+/// What figure `f` states for `fact`, if it is the fact's measure; if not, why.
 fn stated(
     claim: &Claim,
     fact: &Fact,
@@ -250,10 +266,10 @@ fn stated(
     f: &Figure,
     text: &str,
     w: &Words,
-) -> Option<Stated> {
+) -> Result<Stated, Skip> {
     let m = f.measure();
     let ranged = f.bound == Bound::Range;
-    let interval = |lo: f64, hi: f64| Some(Stated::Interval { lo, hi, ranged });
+    let interval = |lo: f64, hi: f64| Ok(Stated::Interval { lo, hi, ranged });
     // A figure is the fact's when one of its nouns stands near it; without nouns, when one of
     // the claim's subject words does ("wages rose 5.1%" in a sentence about consumer prices
     // is another measure).
@@ -264,6 +280,7 @@ fn stated(
             noun_near(text, w, f, nouns).is_some()
         }
     };
+    let nouns = || fact.group("nouns");
     match (spec, m) {
         (
             MeasureSpec::Money { currency, per, .. },
@@ -273,9 +290,17 @@ fn stated(
                 currency: c,
                 per: p,
             }),
-        ) if c == *currency && bound_noun(fact.group("nouns")) => {
-            let scale = per_scale(w, p, *per)?;
-            interval(lo * scale, hi * scale)
+        ) => {
+            if c != *currency {
+                Err(Skip::OtherCurrency)
+            } else if !bound_noun(nouns()) {
+                Err(Skip::NoNoun)
+            } else {
+                match per_scale(w, p, *per) {
+                    Some(scale) => interval(lo * scale, hi * scale),
+                    None => Err(Skip::OtherDenominator),
+                }
+            }
         }
         (
             MeasureSpec::Quantity { dimension, .. },
@@ -285,7 +310,15 @@ fn stated(
                 dimension: d,
                 ..
             }),
-        ) if d == *dimension && bound_noun(fact.group("nouns")) => interval(lo, hi),
+        ) => {
+            if d != *dimension {
+                Err(Skip::OtherDimension)
+            } else if !bound_noun(nouns()) {
+                Err(Skip::NoNoun)
+            } else {
+                interval(lo, hi)
+            }
+        }
         // "37.4 billion tonnes": a mass of the older stages.
         (
             MeasureSpec::Quantity {
@@ -293,7 +326,13 @@ fn stated(
                 ..
             },
             None,
-        ) if f.kind() == Kind::Mass && bound_noun(fact.group("nouns")) => interval(f.lo(), f.hi()),
+        ) if f.kind() == Kind::Mass => {
+            if bound_noun(nouns()) {
+                interval(f.lo(), f.hi())
+            } else {
+                Err(Skip::NoNoun)
+            }
+        }
         // "temperatures rose 1.1 °C": a rise is a temperature difference.
         (
             MeasureSpec::Quantity {
@@ -306,7 +345,13 @@ fn stated(
                 unit: ChangeUnit::Quantity(Dimension::TemperatureDifference),
                 ..
             }),
-        ) if lo >= 0.0 => interval(lo, hi),
+        ) => {
+            if lo >= 0.0 {
+                interval(lo, hi)
+            } else {
+                Err(Skip::OtherDirection)
+            }
+        }
         (
             MeasureSpec::Change {
                 unit,
@@ -320,27 +365,34 @@ fn stated(
                 base: b,
                 ..
             }),
-        ) if u == *unit => {
+        ) => {
+            if u != *unit {
+                return Err(Skip::OtherUnit);
+            }
             let fits = match (base, b) {
-                (Some(fb), Some(sb)) => base_matches(claim, *fb, sb),
-                (Some(_), None) => !base_required,
-                (None, _) => true,
+                (Some(fb), Some(sb)) => base_matches(claim, *fb, sb)
+                    .then_some(())
+                    .ok_or(Skip::OtherBase),
+                (Some(_), None) if *base_required => Err(Skip::NoBase),
+                _ => Ok(()),
             };
-            if fits && bound_noun(fact.group("nouns")) {
+            fits?;
+            if bound_noun(nouns()) {
                 interval(lo, hi)
             } else {
-                None
+                Err(Skip::NoNoun)
             }
         }
-        (MeasureSpec::Level, None)
-            if is_percent_level(text, f) && level_binds(claim, fact, text, w, f) =>
-        {
+        (MeasureSpec::Level, None) if is_percent_level(text, f) => {
+            level_binds(claim, fact, text, w, f)?;
             interval(f.lo(), f.hi())
         }
-        (MeasureSpec::Duration, Some(Measure::Duration { lo, hi }))
-            if bound_noun(fact.group("nouns")) =>
-        {
-            interval(lo, hi)
+        (MeasureSpec::Duration, Some(Measure::Duration { lo, hi })) => {
+            if bound_noun(nouns()) {
+                interval(lo, hi)
+            } else {
+                Err(Skip::NoNoun)
+            }
         }
         (
             MeasureSpec::Tally { percent, .. },
@@ -349,19 +401,27 @@ fn stated(
                 no,
                 percent: p,
             }),
-        ) if p == *percent => Some(Stated::Pair { yes, no }),
-        (MeasureSpec::Tally { .. }, Some(Measure::Unanimous)) => Some(Stated::Unanimous),
+        ) => {
+            if p == *percent {
+                Ok(Stated::Pair { yes, no })
+            } else {
+                Err(Skip::OtherUnit)
+            }
+        }
+        (MeasureSpec::Tally { .. }, Some(Measure::Unanimous)) => Ok(Stated::Unanimous),
         // A record's `nouns` say what it is a record of ("the highest gas prices since 2008"
         // is not the inflation record).
         // Measured from the superlative, not from the "since ..." it carries.
-        (MeasureSpec::Record { .. }, Some(Measure::Record { rank, since, span }))
-            if fact.group("nouns").terms.is_empty()
-                || noun_near_toks(text, w, f.toks.start..f.toks.start + 1, fact.group("nouns"))
-                    .is_some() =>
-        {
-            Some(Stated::Record { rank, since, span })
+        (MeasureSpec::Record { .. }, Some(Measure::Record { rank, since, span })) => {
+            if nouns().terms.is_empty()
+                || noun_near_toks(text, w, f.toks.start..f.toks.start + 1, nouns()).is_some()
+            {
+                Ok(Stated::Record { rank, since, span })
+            } else {
+                Err(Skip::NoNoun)
+            }
         }
-        _ => None,
+        _ => Err(Skip::OtherKind),
     }
 }
 
@@ -435,14 +495,16 @@ struct Tokens {
 
 /// A level belongs to the level fact whose noun stands nearest ("Leave won 51.9% on a turnout
 /// of 72.2%": 51.9 is Leave's, 72.2 the turnout's).
-fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) -> bool {
+fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) -> Result<(), Skip> {
     // Without nouns, a level needs one of the claim's subject words near it: a minimal claim
     // errs towards silence on the other percentages of a sentence.
     if fact.group("nouns").terms.is_empty() {
-        return subject_near(claim, text, w, f);
+        return subject_near(claim, text, w, f)
+            .then_some(())
+            .ok_or(Skip::NoNoun);
     }
     let Some(own) = noun_near(text, w, f, fact.group("nouns")) else {
-        return false;
+        return Err(Skip::NoNoun);
     };
     claim
         .facts
@@ -450,6 +512,8 @@ fn level_binds(claim: &Claim, fact: &Fact, text: &str, w: &Words, f: &Figure) ->
         .filter(|o| o.kind() == FactKind::Level && !std::ptr::eq(*o, fact))
         .filter_map(|o| noun_near(text, w, f, o.group("nouns")))
         .all(|d| own <= d)
+        .then_some(())
+        .ok_or(Skip::NearerNoun)
 }
 
 /// Whether a stated base is the fact's: the same kind, or a date that is the claim's period a
@@ -462,6 +526,63 @@ fn base_matches(claim: &Claim, fact: Base, stated: Base) -> bool {
         (Base::Year, Base::Date(d)) | (Base::Date(d), Base::Year) => {
             claim.period.iter().any(|p| year(*p) == year(d) + 1)
         }
+        _ => false,
+    }
+}
+
+/// Why a figure is not compared with a fact, before the figure's index is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    OtherKind,
+    OtherCurrency,
+    OtherDenominator,
+    OtherDimension,
+    OtherUnit,
+    OtherBase,
+    NoBase,
+    NoNoun,
+    NearerNoun,
+    OtherDirection,
+    OverlappingRange,
+    NearMiss,
+    /// Index of the tally's look-alike pair.
+    Lookalike(usize),
+}
+
+impl Skip {
+    /// The reason for figure `figure`.
+    fn at(self, figure: usize) -> Silence {
+        match self {
+            Skip::OtherKind => Silence::OtherKind { figure },
+            Skip::OtherCurrency => Silence::OtherCurrency { figure },
+            Skip::OtherDenominator => Silence::OtherDenominator { figure },
+            Skip::OtherDimension => Silence::OtherDimension { figure },
+            Skip::OtherUnit => Silence::OtherUnit { figure },
+            Skip::OtherBase => Silence::OtherBase { figure },
+            Skip::NoBase => Silence::NoBase { figure },
+            Skip::NoNoun => Silence::NoNoun { figure },
+            Skip::NearerNoun => Silence::NearerNoun { figure },
+            Skip::OtherDirection => Silence::OtherDirection { figure },
+            Skip::OverlappingRange => Silence::OverlappingRange { figure },
+            Skip::NearMiss => Silence::NearMiss { figure },
+            Skip::Lookalike(lookalike) => Silence::Lookalike { figure, lookalike },
+        }
+    }
+}
+
+/// Whether a figure has the form of a fact's kind (a money amount for money, a percentage for
+/// a level), for naming a silence: a figure of another period is reported as such only when
+/// it has the fact's form, and as a figure of another kind otherwise.
+fn fact_kind_of(kind: FactKind, f: &Figure) -> bool {
+    match (kind, f.measure()) {
+        (FactKind::Money, Some(Measure::Money { .. }))
+        | (FactKind::Duration, Some(Measure::Duration { .. }))
+        | (FactKind::Change, Some(Measure::Change { .. }))
+        | (FactKind::Tally, Some(Measure::Tally { .. } | Measure::Unanimous))
+        | (FactKind::Record, Some(Measure::Record { .. })) => true,
+        (FactKind::Quantity, Some(Measure::Quantity { .. } | Measure::Change { .. })) => true,
+        (FactKind::Quantity, None) => f.kind() == Kind::Mass,
+        (FactKind::Level, None) => f.kind() == Kind::Share,
         _ => false,
     }
 }

@@ -14,8 +14,10 @@ mod explain;
 mod frame;
 mod judge;
 mod judge_measure;
+mod judge_quantity;
 mod periods;
 mod roles;
+mod why;
 
 use std::ops::Range;
 
@@ -23,8 +25,11 @@ use crate::db::Database;
 
 pub use crate::text::MAX_SENTENCE_BYTES;
 pub use examples::{ExampleFailure, run_examples};
-pub use explain::{figures_read_with, sentence_figures, sentences};
+pub use explain::{
+    PersonRead, figures_read_with, judge_sentence, sentence_figures, sentence_people, sentences,
+};
 pub use frame::{FrameReport, GroupMatch, frame_report};
+pub use why::{ClaimNote, FactOutcome, Silence, Trace};
 
 /// The checker's judgement of a sentence against a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

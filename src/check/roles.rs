@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::candidates::Sentence;
 use super::judge::Outcome;
+use super::why::Silence;
 use crate::db::{Claim, Person};
 use crate::people::{self, Mention};
 use crate::terms::TermGroup;
@@ -48,7 +49,25 @@ pub(super) fn judge_person(
     {
         return Outcome::Conflict(m.span.clone());
     }
-    first_named.map_or(Outcome::Silent, |span| Outcome::Agree(span, false))
+    match first_named {
+        Some(span) => Outcome::Agree(span, false),
+        None => Outcome::Silent(silence(w, &mentions)),
+    }
+}
+
+/// Why nobody named is judged: the first person named speaks about it ("…, spokesman X
+/// said"), is given another role, or nobody is named.
+fn silence(w: &Words, mentions: &[Mention]) -> Silence {
+    match mentions.first() {
+        None => Silence::NoPerson,
+        Some(m)
+            if people::verb_after(w, m.toks.end)
+                .is_some_and(|v| w.lex.people.attribution_verbs.contains(&w.norm[v])) =>
+        {
+            Silence::Speaker { mention: 0 }
+        }
+        Some(_) => Silence::NoRole { mention: 0 },
+    }
 }
 
 /// Whether a person of a list is given the role of the claim's participants: the verb of the

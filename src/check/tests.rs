@@ -8,6 +8,7 @@
 
 mod clauses;
 mod policy;
+mod why;
 
 use super::{Finding, check};
 use crate::db::Database;

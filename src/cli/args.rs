@@ -186,6 +186,10 @@ pub struct ExplainArgs {
     /// Show how the checker reads this text instead (`-`: standard input).
     #[arg(long, value_name = "SENTENCE", conflicts_with = "claim_id")]
     pub text: Option<String>,
+    /// With `--text`: list every claim the sentence mentions a term group of, not only those
+    /// it matches or falls one group short of.
+    #[arg(long, requires = "text")]
+    pub all: bool,
     #[command(flatten)]
     pub options: ToolOptions,
 }

@@ -9,6 +9,7 @@ mod check;
 mod ci;
 mod database;
 mod db_new;
+mod explain_why;
 mod formats;
 mod hardening;
 mod interchange;

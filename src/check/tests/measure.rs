@@ -59,7 +59,10 @@ fn money_per_unit_is_part_of_the_measure() {
     assert_eq!(verdicts(&d, "Bottled water costs $3.10 a gallon."), AGREES);
     assert_eq!(verdicts(&d, "Bottled water costs $5 a gallon."), CONFLICTS);
     // A barrel is 42 gallons: prices per volumes convert.
-    assert_eq!(verdicts(&d, "Bottled water costs $130.20 a barrel."), AGREES);
+    assert_eq!(
+        verdicts(&d, "Bottled water costs $130.20 a barrel."),
+        AGREES
+    );
     assert_eq!(verdicts(&d, "Bottled water costs $5 a barrel."), CONFLICTS);
     // A price per week, or a bare amount, is another measure.
     assert_eq!(verdicts(&d, "Bottled water costs $3.10 a week."), SILENT);

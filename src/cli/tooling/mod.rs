@@ -10,6 +10,7 @@ mod claim;
 mod database;
 mod scaffold;
 mod text;
+mod why;
 
 use std::io::{self, Write};
 

@@ -7,8 +7,9 @@ use std::ops::Range;
 use serde_json::{Value, json};
 
 use super::claim::{finite, interval};
+use super::why::{self, Seen};
 use super::{load_or_report, write_json};
-use crate::check::{self, Finding, FrameReport};
+use crate::check::{self, Finding, FrameReport, PersonRead, Trace};
 use crate::cli::ToolFormat;
 use crate::db::{Claim, Database, format_when};
 use crate::extract::{Bound, Figure, Kind, Precision, When};
@@ -17,7 +18,7 @@ use crate::report;
 /// Largest text `explain --text -` reads: it explains sentences, not archives.
 const MAX_EXPLAIN_BYTES: usize = 16 << 20;
 
-fn kind_name(k: Kind) -> &'static str {
+pub(super) fn kind_name(k: Kind) -> &'static str {
     match k {
         Kind::Count => "count",
         Kind::Share => "share",
@@ -60,25 +61,54 @@ fn when_text(w: &When) -> String {
     }
 }
 
+/// One claim's frame on a sentence and, when it matched, the judge's findings and account.
+struct FrameView<'a> {
+    claim: &'a Claim,
+    report: FrameReport,
+    judged: Option<(Vec<Finding>, Trace)>,
+}
+
 /// One sentence and what the checker makes of it.
 struct SentenceView<'a> {
     index: usize,
     paragraph: usize,
     range: Range<usize>,
     figures: Vec<(Figure, Vec<When>)>,
-    frames: Vec<(&'a Claim, FrameReport)>,
+    people: Vec<PersonRead>,
+    frames: Vec<FrameView<'a>>,
     findings: Vec<&'a Finding>,
 }
 
+impl SentenceView<'_> {
+    fn seen<'s>(&'s self, text: &'s str) -> Seen<'s> {
+        Seen {
+            text,
+            figures: &self.figures,
+            people: &self.people,
+        }
+    }
+}
+
+/// Whether `explain --text` lists a claim's frame: every frame that has all its `about`
+/// groups (matched or not); with `all`, every claim with some group in the sentence; without,
+/// also those only one group short that have at least two (the frames a curator most likely
+/// meant to match: a subject word alone is in too many sentences to list every claim of it).
+fn listed(r: &FrameReport, all: bool) -> bool {
+    let found = r.groups.iter().filter(|g| g.term.is_some()).count();
+    r.all_groups || (found > 0 && all) || (found >= 2 && found + 1 == r.groups.len())
+}
+
 fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
-    let numeric = f.kind() != Kind::When;
+    // A figure of the measures (money, change, tally…) states its values in `measure`; its
+    // `lo`/`hi` would read as zero.
+    let numeric = f.kind() != Kind::When && f.measure().is_none();
     json!({
         "text": &text[f.span.clone()],
         "kind": kind_name(f.kind()),
         "measure": f.measure().map(|m| m.to_string()),
         "lo": if numeric { finite(f.lo()) } else { None },
         "hi": if numeric { finite(f.hi()) } else { None },
-        "unit": kind_unit(f.kind()).trim(),
+        "unit": if numeric { Some(kind_unit(f.kind()).trim()) } else { None },
         "bound": bound_name(f.bound),
         "per": f.per.map(crate::extract::Per::name),
         "when": f.when().as_ref().map(when_text),
@@ -88,10 +118,23 @@ fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
     })
 }
 
-fn frame_json(c: &Claim, r: &FrameReport) -> Value {
+fn frame_json(v: &FrameView, seen: &Seen) -> Value {
+    let (c, r) = (v.claim, &v.report);
+    let why_not = why::frame_why(c, r);
+    let (result, lines) = match &v.judged {
+        Some((found, trace)) => (
+            Some(why::result(found)),
+            why::lines_json(c, &why::lines(c, found, trace, seen)),
+        ),
+        None => (None, Vec::new()),
+    };
     json!({
         "claim_id": c.id,
         "matched": r.matched,
+        "result": result,
+        "why_not": why_not.map(|(code, message)| json!({"code": code, "message": message})),
+        "facts": lines.iter().filter(|l| !l["fact"].is_null()).collect::<Vec<_>>(),
+        "notes": lines.iter().filter(|l| l["fact"].is_null()).map(|l| json!({"code": l["code"], "message": l["message"]})).collect::<Vec<_>>(),
         "carried": r.carried,
         "anaphor": r.anaphor,
         "excluded_by": r.excluded_by.as_ref().map(|(t, prev)| json!({"term": t, "in_previous": prev})),
@@ -121,7 +164,7 @@ fn finding_json(db: &Database, text: &str, f: &Finding) -> Value {
 }
 
 /// `claimcheck explain --text SENTENCE` (`-`: standard input).
-pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result<u8> {
+pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str, all: bool) -> io::Result<u8> {
     let Some(db) = load_or_report(dbs) else {
         return Ok(2);
     };
@@ -149,19 +192,28 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
         let frames = db
             .claims
             .iter()
-            .map(|c| {
-                (
-                    c,
-                    check::frame_report(&db, c, &text, range.clone(), prev.clone()),
-                )
+            .enumerate()
+            .filter_map(|(ci, c)| {
+                let report = check::frame_report(&db, c, &text, range.clone(), prev.clone());
+                if !listed(&report, all) {
+                    return None;
+                }
+                let judged = report
+                    .matched
+                    .then(|| check::judge_sentence(&db, ci, &text, range.clone(), prev.clone()));
+                Some(FrameView {
+                    claim: c,
+                    report,
+                    judged,
+                })
             })
-            .filter(|(_, r)| r.all_groups)
             .collect();
         views.push(SentenceView {
             index: k + 1,
             paragraph: paragraph + 1,
             range: range.clone(),
             figures: check::sentence_figures(&db, &text, range.clone()),
+            people: check::sentence_people(&db, &text, range.clone()),
             frames,
             findings: findings
                 .iter()
@@ -175,6 +227,7 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
             let sentences: Vec<Value> = views
                 .iter()
                 .map(|v| {
+                    let seen = v.seen(&text);
                     json!({
                         "index": v.index,
                         "paragraph": v.paragraph,
@@ -182,7 +235,8 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str) -> io::Result
                         "byte_start": v.range.start,
                         "byte_end": v.range.end,
                         "figures": v.figures.iter().map(|(f, p)| figure_json(&text, f, p)).collect::<Vec<_>>(),
-                        "frames": v.frames.iter().map(|(c, r)| frame_json(c, r)).collect::<Vec<_>>(),
+                        "people": v.people.iter().map(|p| why::person_json(&seen, p)).collect::<Vec<_>>(),
+                        "frames": v.frames.iter().map(|f| frame_json(f, &seen)).collect::<Vec<_>>(),
                         "findings": v.findings.iter().map(|f| finding_json(&db, &text, f)).collect::<Vec<_>>(),
                     })
                 })
@@ -250,26 +304,26 @@ fn write_sentence(
             parts.join(", ")
         )?;
     }
+    let seen = v.seen(text);
+    if !v.people.is_empty() {
+        writeln!(out, "  people:")?;
+        for p in &v.people {
+            writeln!(out, "    {}", why::person_line(&seen, p))?;
+        }
+    }
     if v.frames.is_empty() {
         writeln!(out, "  claims: none matched")?;
     } else {
         writeln!(out, "  claims:")?;
     }
-    for (c, r) in &v.frames {
-        let state = if r.matched {
-            "matched".to_string()
-        } else if let Some((t, prev)) = &r.excluded_by {
-            let whence = if *prev {
-                " in the previous sentence"
-            } else {
-                ""
-            };
-            format!("not matched: excluded by \"{t}\"{whence}")
-        } else {
-            "not matched: the subject is carried from the previous sentence with no anaphor"
-                .to_string()
+    for fv in &v.frames {
+        let (c, r) = (fv.claim, &fv.report);
+        let state = match (why::frame_why(c, r), &fv.judged) {
+            (None, Some((found, _))) => format!("matched): {}", why::result(found)),
+            (None, None) => "matched)".to_string(),
+            (Some((_, message)), _) => format!("not matched: {message})"),
         };
-        writeln!(out, "    {} ({state})", c.id)?;
+        writeln!(out, "    {} ({state}", c.id)?;
         for (k, g) in r.groups.iter().enumerate() {
             let how = match (&g.term, g.carried) {
                 (Some(t), false) => format!("\"{t}\""),
@@ -280,6 +334,16 @@ fn write_sentence(
         }
         if let Some(a) = &r.anaphor {
             writeln!(out, "      anaphor: \"{a}\"")?;
+        }
+        if let Some((found, trace)) = &fv.judged {
+            for l in why::lines(c, found, trace, &seen) {
+                let head = match l.fact.and_then(|k| c.facts.get(k).map(|f| (k, f))) {
+                    Some((k, f)) => why::fact_name(f, k),
+                    None => "claim".to_string(),
+                };
+                let code = l.code.map_or_else(String::new, |code| format!(" [{code}]"));
+                writeln!(out, "      {head}: {}{code}: {}", l.shown(), l.message)?;
+            }
         }
     }
     if v.findings.is_empty() {
