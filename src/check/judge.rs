@@ -123,11 +123,10 @@ fn decide(
         t.notes.push(ClaimNote::Excluded);
     }
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
+    // The first fact whose figure is a known figure of a neighbouring measure.
+    let mut lookalike_fact: Option<usize> = None;
     for (fi, fact) in claim.facts.iter().enumerate() {
-        let dated = matches!(
-            fact.kind(),
-            FactKind::Date | FactKind::Person | FactKind::Assertion
-        );
+        let dated = dated_kind(fact.kind());
         let skipped = if dated && other_time {
             Some(Silence::OtherTime)
         } else if cx.only_clause.is_some() && fact.kind() != FactKind::Multiplier {
@@ -159,18 +158,21 @@ fn decide(
             t.facts.push((fi, fact_outcome(&o)));
         }
         match o {
-            // A look-alike of an older kind keeps the whole claim silent (main's rule, tested in
-            // check/tests/clauses.rs); the kinds of issue 16 skip a look-alike figure inside
-            // their own fact (check/judge_measure.rs), so another fact is still judged.
+            // A look-alike silences its own figure; another fact may still agree ("…, declared
+            // in January 2020 [a look-alike], passed 219-212"). The sentence may be about the
+            // neighbouring measure, though: its conflicts are withheld (below).
             Outcome::Lookalike(_) => {
-                if let Some(t) = trace {
-                    t.notes.push(ClaimNote::Lookalike { fact: fi });
-                }
-                return Vec::new();
+                lookalike_fact.get_or_insert(fi);
             }
             Outcome::Silent(_) => {}
             o => outcomes.push((fi, o)),
         }
+    }
+    // A date look-alike is another event: what the claim says of its event (who, what, when)
+    // is not judged on it, as for a sentence dated to another time; figures keep their own
+    // periods.
+    if lookalike_fact.is_some_and(|l| claim.facts[l].kind() == FactKind::Date) {
+        outcomes.retain(|(fi, _)| !dated_kind(claim.facts[*fi].kind()));
     }
     let anchored = outcomes
         .iter()
@@ -178,7 +180,8 @@ fn decide(
     // Without an anaphor, a subject carried from the previous sentence is a guess: agree
     // only. Likewise when the claim's conflict-requires terms are absent, unless a figure
     // states the sources' own exact figure, which identifies the case.
-    let can_conflict = (!carried || anaphor) && (requires_met || anchored || event);
+    let can_conflict =
+        (!carried || anaphor) && (requires_met || anchored || event) && lookalike_fact.is_none();
     let conflicting = outcomes
         .iter()
         .any(|(_, o)| matches!(o, Outcome::Conflict(_)));
@@ -194,7 +197,9 @@ fn decide(
     if conflicting {
         if !can_conflict {
             if let Some(t) = trace {
-                t.notes.push(if carried && !anaphor {
+                t.notes.push(if let Some(fact) = lookalike_fact {
+                    ClaimNote::Lookalike { fact }
+                } else if carried && !anaphor {
                     ClaimNote::CarriedSubject
                 } else {
                     ClaimNote::RequiresMissing {
@@ -226,6 +231,15 @@ fn decide(
         })
         .into_iter()
         .collect()
+}
+
+/// The kinds of fact that say what happened at the claim's event (not figures with periods of
+/// their own).
+fn dated_kind(kind: FactKind) -> bool {
+    matches!(
+        kind,
+        FactKind::Date | FactKind::Person | FactKind::Assertion
+    )
 }
 
 /// A sentence dated to another time is about another event: the claim's period gates its

@@ -203,8 +203,8 @@ pub enum ClaimNote {
     /// An excluded term stands outside a clause about the claim's subject: only that clause's
     /// comparisons were judged.
     Excluded,
-    /// A look-alike of fact `fact` (a kind whose look-alike means the sentence is about
-    /// something else) silenced the whole claim; later facts were not judged.
+    /// A look-alike of fact `fact` means the sentence may be about a neighbouring measure: a
+    /// conflict of the claim was withheld, and with it the agreements.
     Lookalike { fact: usize },
     /// A fact would conflict, but the subject is carried from the previous sentence with no
     /// word that refers back to it: such a sentence may only agree, and a conflict makes its

@@ -397,11 +397,33 @@ fn an_exact_count_anchors_the_others() {
         ),
         "silent"
     );
-    // A look-alike keeps the whole claim silent.
+    // A look-alike silences its own figure: another fact still agrees.
     assert_eq!(
         says(
             &db,
             "Prosecutors charged 8 Orbis suppliers and 4 of their managers."
+        ),
+        "agrees `8`"
+    );
+    // A fact whose figures include its look-alike says nothing (which measure the other
+    // figure is of is unclear); the other facts are judged.
+    assert_eq!(
+        says(
+            &db,
+            "Prosecutors charged 8 Orbis suppliers, 4 of their managers and 30 managers in all."
+        ),
+        "agrees `8`"
+    );
+    // With the claim's year, a wrong count conflicts; beside another fact's look-alike the
+    // sentence may be about that neighbouring case: the conflict is withheld.
+    assert_eq!(
+        says(&db, "In 2020 prosecutors charged 9 Orbis suppliers."),
+        "conflicts `9`"
+    );
+    assert_eq!(
+        says(
+            &db,
+            "In 2020 prosecutors charged 9 Orbis suppliers and 4 of their managers."
         ),
         "silent"
     );

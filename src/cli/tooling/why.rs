@@ -335,8 +335,8 @@ pub(super) fn note_message(claim: &Claim, note: ClaimNote, seen: &Seen) -> Strin
                                 subject: only that clause's comparisons are judged"
             .into(),
         ClaimNote::Lookalike { fact } => format!(
-            "the look-alike of fact {} means the sentence is about a neighbouring measure: the \
-             whole claim stays silent",
+            "the look-alike of fact {} means the sentence may be about a neighbouring measure: \
+             the conflict is withheld, and with it the agreements",
             fact + 1
         ),
         ClaimNote::CarriedSubject => "a fact would conflict, but the subject is carried from \
