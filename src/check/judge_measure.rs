@@ -112,7 +112,7 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
                     why.keep(Silence::Lookalike { figure: fi, lookalike: li });
                     continue;
                 }
-                if loose(f, band, policy.bound_reach) {
+                if loose(f, (lo, hi), band, policy.bound_reach) {
                     why.keep(Silence::LooseBound { figure: fi });
                     continue;
                 }
@@ -144,22 +144,22 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
 
 /// A bound that holds but is too loose to be about the fact's figure ("more than 1 °C" for
 /// 1.48 °C), as for counts.
-fn loose(f: &Figure, band: &Band, reach: f64) -> bool {
+fn loose(f: &Figure, (slo, shi): (f64, f64), band: &Band, reach: f64) -> bool {
     let (lo, hi) = band.agree;
     if lo < 0.0 || !matches!(f.bound, Bound::AtLeast | Bound::AtMost) {
         return false;
     }
-    let Some(
-        Measure::Quantity { lo: s, .. }
-        | Measure::Money { lo: s, .. }
-        | Measure::Duration { lo: s, .. },
-    ) = f.measure()
-    else {
+    if !matches!(
+        f.measure(),
+        Some(Measure::Quantity { .. } | Measure::Money { .. } | Measure::Duration { .. })
+    ) {
         return false;
-    };
+    }
+    // The end the words state: "more than 1 °C" states its low end, "as much as $230" its
+    // high end (the interval's other end is the scale's).
     match f.bound {
-        Bound::AtLeast => lo > s * reach,
-        _ => hi * reach < s,
+        Bound::AtLeast => lo > slo * reach,
+        _ => hi * reach < shi,
     }
 }
 

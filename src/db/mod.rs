@@ -127,7 +127,7 @@ impl Database {
                 raw.claim
                     .iter()
                     .flat_map(|c| c.get_ref().fact.iter())
-                    .filter_map(|f| f.get_ref().per.as_deref()),
+                    .filter_map(|f| fact_per_word(f.get_ref())),
             );
             // The facts of this file are read with the words of the files so far.
             let lex = Lexicon::extended(&extension);
@@ -236,6 +236,23 @@ impl Database {
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
     }
+}
+
+/// The denominator a money fact names: its `per`, or the word after "per" (or "a") that ends
+/// its value ("$110 per seat").
+fn fact_per_word(f: &schema::RawFact) -> Option<&str> {
+    if let Some(per) = f.per.as_deref() {
+        return Some(per);
+    }
+    let measure_value::RawValue::Text(t) = f.value.as_ref()? else {
+        return None;
+    };
+    let mut words = t.split_whitespace().rev();
+    let last = words.next()?;
+    let before = words.next()?;
+    let introducers = &crate::lexicon::measures::Measures::get().per_introducers;
+    (introducers.contains(&before.to_lowercase()) && last.chars().all(char::is_alphabetic))
+        .then_some(last)
 }
 
 /// Every word of a `[lexicon]` table must be written as the engine compares it: one token

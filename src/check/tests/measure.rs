@@ -357,3 +357,35 @@ fn a_figure_far_from_the_subject_is_another_measure() {
         AGREES
     );
 }
+
+#[test]
+fn a_bound_on_money_must_reach_the_figure_from_the_end_it_states() {
+    let d = db(
+        "\"ticket\"",
+        None,
+        "kind = \"money\"\nvalue = \"$110 per seat\"",
+    );
+    // "as much as" states a high end: true of $110 but too far above it to state it.
+    assert_eq!(
+        verdicts(&d, "A ticket costs as much as $230 per seat."),
+        SILENT
+    );
+    assert_eq!(
+        verdicts(&d, "A ticket costs as much as $120 per seat."),
+        AGREES
+    );
+    // "more than" states a low end.
+    assert_eq!(
+        verdicts(&d, "A ticket costs more than $40 per seat."),
+        SILENT
+    );
+    assert_eq!(
+        verdicts(&d, "A ticket costs more than $100 per seat."),
+        AGREES
+    );
+    // A bound that fails conflicts however loose.
+    assert_eq!(
+        verdicts(&d, "A ticket costs more than $200 per seat."),
+        CONFLICTS
+    );
+}
