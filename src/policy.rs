@@ -12,6 +12,10 @@ pub struct Policy {
     /// Relative width of a hedge: "about 5,500" means 5,225 to 5,775. Writers round to two
     /// significant figures; 5% covers that rounding without taking in the next round figure.
     pub hedge: f64,
+    /// A hedge is no wider than this many steps of the last written digit either side: a
+    /// writer who gives three figures ("about 95.1%", "about 47.4 million") rounds to the last
+    /// one, so 5% would take in figures that are plainly others (93.1%, 49.4 million).
+    pub hedge_steps: f64,
     /// "nearly 200" covers from 90% of the value up to it: "nearly" is not said of a figure
     /// more than a tenth short.
     pub below: f64,
@@ -68,6 +72,7 @@ impl Policy {
     /// The engine's defaults.
     pub const DEFAULT: Policy = Policy {
         hedge: 0.05,
+        hedge_steps: 10.0,
         below: 0.10,
         fraction_band: 2.0,
         bound_reach: 1.25,

@@ -269,7 +269,16 @@ fn stated(
 ) -> Result<Stated, Skip> {
     let m = f.measure();
     let ranged = f.bound == Bound::Range;
-    let interval = |lo: f64, hi: f64| Ok(Stated::Interval { lo, hi, ranged });
+    let interval = |lo: f64, hi: f64| {
+        let (lo, hi) = crate::extract::precision::hedged(
+            text,
+            w,
+            f,
+            (lo, hi),
+            crate::policy::Policy::DEFAULT.hedge_steps,
+        );
+        Ok(Stated::Interval { lo, hi, ranged })
+    };
     // A figure is the fact's when one of its nouns stands near it; without nouns, when one of
     // the claim's subject words does ("wages rose 5.1%" in a sentence about consumer prices
     // is another measure).

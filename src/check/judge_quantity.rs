@@ -139,7 +139,13 @@ pub(super) fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence
             why.keep(Silence::OtherComparison { figure: fi });
             continue;
         }
-        let (mut lo, mut hi) = f.written_quantity().unwrap_or((f.lo(), f.hi()));
+        let (mut lo, mut hi) = extract::precision::hedged(
+            text,
+            w,
+            f,
+            f.written_quantity().unwrap_or((f.lo(), f.hi())),
+            Policy::DEFAULT.hedge_steps,
+        );
         if let FactSpec::Share { is, is_not, .. } = &fact.spec
             && !(is.terms.is_empty() && is_not.terms.is_empty())
         {

@@ -134,24 +134,13 @@ fn is_level(text: &str, f: &Figure) -> bool {
     }
 }
 
-/// A level's interval widened by half a unit of its last written digit ("3.5%" is 3.45 to
-/// 3.55), in the figure's own unit.
+/// A level's interval widened by half a step of its last significant digit ("3.5%" is 3.45
+/// to 3.55; "3,100" is 3,050 to 3,150: its zeros may be rounding), in the figure's own unit.
 fn written_interval(text: &str, w: &Words, f: &Figure, lo: f64, hi: f64) -> (f64, f64) {
-    let Some(t) = f.toks.clone().find(|&t| w.toks[t].kind == TokKind::Number) else {
-        return (lo, hi);
-    };
-    let raw = w.toks[t].text(text);
-    let digits: String = raw.chars().filter(|c| *c != ',').collect();
-    let Ok(literal) = digits.parse::<f64>() else {
-        return (lo, hi);
-    };
-    if literal <= 0.0 {
-        return (lo, hi);
+    match super::precision::relative_step(text, w, f) {
+        Some(rel) => (lo - 0.5 * rel * lo.abs(), hi + 0.5 * rel * hi.abs()),
+        None => (lo, hi),
     }
-    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
-    let scale = lo / literal;
-    let half = 0.5 * 10f64.powi(-i32::try_from(decimals).unwrap_or(0)) * scale.abs();
-    (lo - half, hi + half)
 }
 
 /// The value interval of a level in a common unit, and what a change between two such levels

@@ -15,6 +15,7 @@ mod measure;
 mod money;
 mod numeral;
 mod physical;
+pub mod precision;
 mod quantifier;
 mod quantity;
 mod record;

@@ -97,8 +97,10 @@ expect_findings! {
         "Federal prosecutors charged eight Chinese companies and 25 of their employees with selling fentanyl precursors." => [("doj-charges-chinese-precursor-companies", "agrees"), ("doj-charges-chinese-precursor-companies", "conflicts"), ("fentanyl-precursors-from-abroad", "agrees")];
     both_counts_agree_without_a_date:
         "Prosecutors charged eight China-based chemical companies and twelve of their employees over fentanyl precursors." => [("doj-charges-chinese-precursor-companies", "agrees")];
-    a_district_lookalike_stays_silent:
-        "Prosecutors charged eight China-based chemical companies and four of their officers over fentanyl precursors." => [];
+    /// The look-alike silences its own figure ("four", another case's count); the exact
+    /// "eight" still agrees.
+    a_lookalike_silences_its_own_figure_only:
+        "Prosecutors charged eight China-based chemical companies and four of their officers over fentanyl precursors." => [("doj-charges-chinese-precursor-companies", "agrees")];
     no_exact_anchor_cannot_conflict:
         "Prosecutors charged about a dozen Chinese companies and 30 employees over fentanyl precursors." => [];
     dated_sentence_reports_each_figure:

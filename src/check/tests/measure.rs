@@ -389,3 +389,23 @@ fn a_bound_on_money_must_reach_the_figure_from_the_end_it_states() {
         CONFLICTS
     );
 }
+
+#[test]
+fn a_hedge_is_no_wider_than_the_digits_written() {
+    let d = db(
+        "\"pupils\"",
+        None,
+        "kind = \"level\"\nvalue = 93.1\nnouns = [\"vaccinated\"]",
+    );
+    // Three figures: "about" rounds to the last one, not 5% either way.
+    assert_eq!(
+        verdicts(&d, "About 95.1% of pupils were vaccinated."),
+        CONFLICTS
+    );
+    assert_eq!(
+        verdicts(&d, "About 93.4% of pupils were vaccinated."),
+        AGREES
+    );
+    // Two figures: the usual hedge.
+    assert_eq!(verdicts(&d, "About 95% of pupils were vaccinated."), AGREES);
+}

@@ -59,25 +59,40 @@ fn the_defaults_are_the_documented_ones() {
 
 #[test]
 fn hedge_covers_a_rounding_to_two_figures() {
-    // 5,500 exactly. "About 5,250" is 4.5% short: a hedge of 5% covers it (5,250 × 1.05 =
-    // 5,512). "About 5,200" is 5.5% short: it does not, and says something else.
+    // 5,500 exactly. "About 5,300" is 3.6% short: a hedge of 5% covers it (5,300 × 1.05 =
+    // 5,565). "About 5,200" is 5.5% short: it does not, and says something else.
     let db = load(&[&visitors("5500")]);
     assert_eq!(
-        says(&db, "The Lumen festival drew about 5,250 visitors."),
-        "agrees `about 5,250`"
+        says(&db, "The Lumen festival drew about 5,300 visitors."),
+        "agrees `about 5,300`"
     );
     assert_eq!(
         says(&db, "The Lumen festival drew about 5,200 visitors."),
         "conflicts `about 5,200`"
     );
-    // Above the value the same: 5,780 × 0.95 = 5,491.
+    // Above the value the same: 5,700 × 0.95 = 5,415.
     assert_eq!(
-        says(&db, "The Lumen festival drew about 5,780 visitors."),
-        "agrees `about 5,780`"
+        says(&db, "The Lumen festival drew about 5,700 visitors."),
+        "agrees `about 5,700`"
     );
     assert_eq!(
         says(&db, "The Lumen festival drew about 5,800 visitors."),
         "conflicts `about 5,800`"
+    );
+}
+
+#[test]
+fn hedge_is_no_wider_than_ten_steps_of_the_last_digit() {
+    // "About 5,250" is written to the tens: it rounds to them, and covers 5,150..5,350 only.
+    let db = load(&[&visitors("5500")]);
+    assert_eq!(Policy::DEFAULT.hedge_steps, 10.0);
+    assert_eq!(
+        says(&db, "The Lumen festival drew about 5,250 visitors."),
+        "conflicts `about 5,250`"
+    );
+    assert_eq!(
+        says(&db, "The Lumen festival drew about 5,460 visitors."),
+        "agrees `about 5,460`"
     );
 }
 

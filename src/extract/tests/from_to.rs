@@ -110,3 +110,25 @@ fn no_change_without_a_change_word_or_across_units() {
             .any(|f| matches!(f.measure(), Some(Measure::Tally { .. })))
     );
 }
+
+/// The relative step of the one figure of `s` that is not a date.
+fn step(s: &str) -> f64 {
+    let w = Words::new(s, tokenize(s, 0..s.len()), Lexicon::english());
+    let f = figures(s, &w);
+    let f = f.iter().find(|f| f.kind() != Kind::When).expect("a figure");
+    crate::extract::precision::relative_step(s, &w, f).expect("a step")
+}
+
+#[test]
+fn the_step_of_the_last_significant_digit() {
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+    assert!(close(step("about 95.1% of pupils"), 0.1 / 95.1));
+    assert!(close(step("about 47.4 million people"), 0.1 / 47.4));
+    // Trailing zeros of a whole number are rounding.
+    assert!(close(step("about 5,500 people"), 100.0 / 5500.0));
+    assert!(close(step("about 70,000 people"), 10_000.0 / 70_000.0));
+    assert!(close(step("7 people"), 1.0 / 7.0));
+    // A round level is known only to its rounding: the change it implies is wide.
+    let c = changes("Members grew from 3,100 to 5,500.");
+    assert!(c[0].0 < 75.0 && c[0].1 > 80.0, "{c:?}");
+}
