@@ -120,6 +120,9 @@ pub(super) fn change_unit(unit: Option<&str>) -> Option<(ChangeUnit, f64)> {
     if let Some(c) = known_currency(u) {
         return Some((ChangeUnit::Money(c), 1.0));
     }
+    if let Some(found) = years_change_unit(u) {
+        return Some(found);
+    }
     let (_, m) = canonical(FactKind::Quantity, &format!("1 {u}"), true)?;
     match m {
         Measure::Quantity { lo, dimension, .. } => Some((ChangeUnit::Quantity(dimension), lo)),
@@ -198,6 +201,7 @@ pub fn expected(fact: &Fact) -> String {
                 ChangeUnit::Points => " points".to_string(),
                 ChangeUnit::Quantity(d) => format!(" {}", d.canonical()),
                 ChangeUnit::Money(c) => format!(" {}", c.code()),
+                ChangeUnit::Years => " years".to_string(),
             };
             let s = band(&u);
             if value.is_some_and(|v| v > 0.0) {
@@ -233,4 +237,14 @@ pub fn expected(fact: &Fact) -> String {
         }
         None => String::new(),
     }
+}
+
+/// A change of a span of time: "years", "year", "yr", "months", "decades" (any duration unit
+/// of the measures lexicon), measured in years.
+fn years_change_unit(unit: &str) -> Option<(ChangeUnit, f64)> {
+    let u = crate::text::normalize(unit);
+    crate::lexicon::measures::Measures::get()
+        .duration_units
+        .get(&u)
+        .map(|factor| (ChangeUnit::Years, factor))
 }

@@ -70,9 +70,16 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         let f = Figure::quantity(w, Kind::Share, (a.value, b.value), Bound::Range, i..end);
         return Some((f, end));
     }
-    if a.value < b.value {
-        return None;
-    }
+    // "voted 212 to 219", "by a vote of 4 to 5": either order is a tally right after a word
+    // of voting (elsewhere "212 to 219" is a range).
+    let (a, b) = if a.value < b.value {
+        if !vote_word_before(w, i) {
+            return None;
+        }
+        (b, a)
+    } else {
+        (a, b)
+    };
     if percent && a.value + b.value > PERCENT_SUM_MAX {
         return None;
     }
@@ -115,4 +122,18 @@ pub(super) fn unanimous_at(w: &Words, i: usize) -> Option<(Figure, usize)> {
                 i + 1,
             )
         })
+}
+
+/// Whether a word of voting stands right before the number at token `i` ("voted 212 to
+/// 219"), or before its "of" ("a vote of 4 to 5").
+fn vote_word_before(w: &Words, i: usize) -> bool {
+    let votes = &Measures::get().tally_vote_words;
+    match i {
+        0 => false,
+        1 => votes.contains(w.word(0)),
+        _ => {
+            votes.contains(w.word(i - 1))
+                || (w.word(i - 1) == w.lex.binding.of && votes.contains(w.word(i - 2)))
+        }
+    }
 }
