@@ -3,7 +3,8 @@
 //! is part of the figure: amounts in different currencies are never compared.
 
 use super::bound::{bound_before, interval};
-use super::measure::{Measure, digits_only_at};
+use super::measure::Measure;
+use super::numeral::{Suffix, digits_at};
 use super::{Bound, Figure};
 use crate::lexicon::measures::{Currency, Measures};
 use crate::text::{TokKind, Words};
@@ -139,7 +140,11 @@ fn amount_then_word(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
 
 /// The amount at token `i`: digits with a scale ("115.9bn", "1.2 billion", "1.2tn").
 fn amount_at(text: &str, w: &Words, i: usize) -> Option<(f64, usize)> {
-    if let Some(n) = digits_only_at(text, w, i) {
+    // Money is no year: "$1600", "2000 dollars".
+    if let Some(n) = digits_at(text, w, i)
+        && n.suffix == Suffix::None
+        && !n.fraction
+    {
         return Some((n.value, n.end));
     }
     // Scales the English lexicon does not know as digit letters ("tn").

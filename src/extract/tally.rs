@@ -62,7 +62,8 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         end = e;
     }
     let percent = a_pct.is_some();
-    if percent != b_pct.is_some() || a.value <= 0.0 {
+    // "0 to 1" is a tally only smaller side first (after a word of voting, below).
+    if percent != b_pct.is_some() || (percent && a.value <= 0.0) || a.value.max(b.value) <= 0.0 {
         return None;
     }
     // "5.25% to 5.5%": one range of percentages, never two shares.
