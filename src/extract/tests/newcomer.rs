@@ -316,3 +316,37 @@ fn a_pair_after_a_vote_word_is_a_tally_in_either_order() {
     let f = figs("The group voted in 3 to 5 states");
     assert!(f.iter().all(|f| f.measure().is_none()), "{f:?}");
 }
+
+#[test]
+fn a_change_fact_in_years_is_compared_with_a_change_of_years_only() {
+    use crate::check::{Verdict, check};
+    use crate::db::Database;
+    // The unit a curator writes for a change of a span of time.
+    for unit in ["years", "year", "yr", "months"] {
+        let value = if unit == "months" { "-7.2" } else { "-0.6" };
+        let src = format!(
+            "[[claim]]\nid = \"c\"\nstatement = \"s\"\nabout = [[\"tenure\"]]\n\n\
+             [[claim.fact]]\nkind = \"change\"\nvalue = {value}\nunit = \"{unit}\"\n\n\
+             [[claim.source]]\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://example.org\"\n\
+             date = \"2024\"\nquote = \"q\"\n"
+        );
+        let d = Database::from_sources(&[("fixture.toml".into(), src)])
+            .unwrap_or_else(|e| panic!("unit {unit}: {e}"));
+        let verdicts = |text: &str| -> Vec<Verdict> {
+            check(&d, text).into_iter().map(|f| f.verdict).collect()
+        };
+        assert_eq!(
+            verdicts("Average tenure fell by 0.6 year in 2021."),
+            [Verdict::Agrees],
+            "{unit}"
+        );
+        assert_eq!(
+            verdicts("Average tenure fell by 1.6 years in 2021."),
+            [Verdict::Conflicts],
+            "{unit}"
+        );
+        // A level of years, a change in percent: another measure.
+        assert!(verdicts("Average tenure was 6.2 years in 2021.").is_empty(), "{unit}");
+        assert!(verdicts("Average tenure fell by 0.6% in 2021.").is_empty(), "{unit}");
+    }
+}
