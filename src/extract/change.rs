@@ -84,8 +84,14 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
     let first = if is_number(first) {
         first
     } else {
+        // The object is words, and no other change ("cut the question of whether prices
+        // rose by 5%" is not a cut of 5%).
         (first..(first + OBJECT_REACH).min(w.toks.len()))
-            .take_while(|&k| w.toks[k].kind == TokKind::Word)
+            .take_while(|&k| {
+                w.toks[k].kind == TokKind::Word
+                    && direction(m, w.word(k), false).is_none()
+                    && direction(m, w.word(k), true).is_none()
+            })
             .find(|&k| w.word(k) == by)
             .map_or(first, |k| k + 1)
     };
@@ -122,10 +128,21 @@ pub(super) fn change_after_number(text: &str, w: &Words, i: usize) -> Option<(Fi
     }
     let (bound, start) = bound_before(w, i);
     let (lo, hi, unit, end) = amount(text, w, i, bound, false)?;
-    let k = noun_after_modifiers(text, w, start, skip_joiners(w, end))?;
+    // "a 10% year-over-year increase": the base before the noun.
+    let mut k = skip_joiners(w, end);
+    let mut base_before = None;
+    if let Some(e) = m.base_year.iter().find_map(|p| w.is_phrase(k, p)) {
+        base_before = Some(Base::Year);
+        k = skip_joiners(w, e);
+    } else if let Some(e) = m.base_month.iter().find_map(|p| w.is_phrase(k, p)) {
+        base_before = Some(Base::Month);
+        k = skip_joiners(w, e);
+    }
+    let k = noun_after_modifiers(text, w, start, k)?;
     let up = direction(m, w.word(k), true)?;
     let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
     let (base, stop) = base_after(text, w, k + 1);
+    let base = base.or(base_before);
     let c = Measure::Change {
         lo,
         hi,

@@ -28,7 +28,11 @@ pub(super) fn record_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
     // "the most since 1982", "the fewest in 20 years": a record only with "the" before it and
     // what bounds it after ("most people" is a share).
     let quantity = m.record_quantity.contains(word);
-    if quantity && (i == 0 || w.word(i - 1) != w.lex.dates.article) {
+    if quantity
+        && (i == 0
+            || w.word(i - 1) != w.lex.dates.article
+            || m.record_quantity_not_before.contains(w.word(i + 1)))
+    {
         return None;
     }
     let superlative = quantity || m.superlatives.contains(word);
@@ -141,6 +145,7 @@ fn fraction_span_at(w: &Words, k: usize) -> Option<(f64, usize)> {
     let numbers = &w.lex.numbers;
     let mut j = k;
     let mut num = 1.0;
+    let mut counted = true;
     if numbers.articles.contains(w.word(j)) {
         j += 1;
     } else if let Some(v) = numbers.small.get(w.word(j))
@@ -148,14 +153,24 @@ fn fraction_span_at(w: &Words, k: usize) -> Option<(f64, usize)> {
     {
         num = v;
         j = skip_joiners(w, j + 1);
+    } else {
+        counted = false;
     }
     let den = numbers.fractions.get(w.word(j))?;
     j = skip_joiners(w, j + 1);
+    // A fraction word alone needs "of" or an article before its unit: "half a century", not
+    // "the third year".
+    let mut linked = false;
     if w.word(j) == w.lex.binding.of {
         j += 1;
+        linked = true;
     }
     if numbers.articles.contains(w.word(j)) {
         j += 1;
+        linked = true;
+    }
+    if !(counted || linked) {
+        return None;
     }
     let unit = m.duration_units.get(w.word(j))?;
     Some((num / den * unit, j + 1))

@@ -74,7 +74,12 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
     // "voted 212 to 219", "by a vote of 4 to 5": either order is a tally right after a word
     // of voting (elsewhere "212 to 219" is a range).
     let (a, b) = if a.value < b.value {
-        if !vote_word_before(w, i) {
+        // "the vote of 18 to 29 year olds" is an age range.
+        let unit = super::numeral::skip_joiners(w, end);
+        if !vote_word_before(w, i)
+            || m.duration_units.get(w.word(unit)).is_some()
+            || m.age_after.iter().any(|p| w.is_phrase(end, p).is_some())
+        {
             return None;
         }
         (b, a)

@@ -131,6 +131,7 @@ pub struct Measures {
     pub record_after_span: WordSet,
     pub record_span_in: WordSet,
     pub record_quantity: WordSet,
+    pub record_quantity_not_before: WordSet,
     pub tally_context: WordSet,
     pub tally_unanimous: WordSet,
     pub tally_vote_words: WordSet,

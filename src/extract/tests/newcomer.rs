@@ -153,6 +153,7 @@ fn the_most_since_a_date_is_a_record_and_most_alone_a_share() {
     assert!(measures("at least 40 people").is_empty());
     assert!(measures("the most popular film of the year").is_empty());
     assert!(measures("the least expensive option").is_empty());
+    assert!(measures("the most recent data since 2020 show a rise").is_empty());
 }
 
 #[test]
@@ -204,8 +205,10 @@ fn span_words_give_a_records_span() {
         Measure::Duration { lo, .. } => assert!(close(lo, 50.0)),
         other => panic!("{other:?}"),
     }
-    // Still a share.
+    // Still a share; an ordinal before a unit is no span.
     assert_eq!(kinds("half of respondents agreed"), [Kind::Share]);
+    assert!(measures("Scores rose for the third year in a row").is_empty());
+    assert!(measures("in the fifth decade of the program").is_empty());
 }
 
 #[test]
@@ -213,7 +216,7 @@ fn a_change_verb_reaches_past_its_object_to_by() {
     let cases: [(&str, f64); 4] = [
         ("The company said it would cut the list price of its insulin by 40%", -40.0),
         ("The city raised the fare for a single bus ride by 25%", 25.0),
-        ("The board lowered the cap on annual tuition increases by 2%", -2.0),
+        ("The board lowered the cap on annual tuition fees by 2%", -2.0),
         ("Regulators reduced the limit on daily withdrawals by half", -50.0),
     ];
     for (s, v) in cases {
@@ -228,21 +231,32 @@ fn a_change_verb_reaches_past_its_object_to_by() {
         !kinds("The firm cut prices for customers who signed up by 2020").contains(&Kind::Change)
     );
     assert_eq!(kinds("About 40% of the budget went to schools"), [Kind::Share]);
+    // The object holds no other change.
+    let (lo, _, _, _, t) = change("He cut short a debate on whether rents rose by 5%");
+    assert!(close(lo, 5.0), "{lo}");
+    assert_eq!(t, "rose by 5%");
 }
 
 #[test]
 fn nouns_between_a_percent_and_its_change_noun() {
-    let cases: [(&str, f64); 5] = [
+    let cases: [(&str, f64); 6] = [
         ("The 40 percent price cut takes effect in October", -40.0),
         ("Workers won a 3% wage increase", 3.0),
         ("The utility's 12% rate hike was approved", 12.0),
         ("a 25-basis-point interest rate cut", -0.25),
         ("its 5% fare reduction", -5.0),
+        ("Workers got a 4% raise", 4.0),
     ];
     for (s, v) in cases {
         let (lo, hi, _, _, _) = change(s);
         assert!(close(lo, v) && close(hi, v), "{s}: {lo}..{hi}");
     }
+    let (lo, _, _, base, t) = change("a 10% year-over-year increase in rents");
+    assert!(close(lo, 10.0), "{lo}");
+    assert_eq!(
+        (base, t.as_str()),
+        (Some(crate::extract::Base::Year), "10% year-over-year increase")
+    );
     // Another phrase between: a share, and no change.
     for s in [
         "40% of workers saw a pay cut",
@@ -315,6 +329,18 @@ fn a_pair_after_a_vote_word_is_a_tally_in_either_order() {
     assert_eq!((f[0].kind(), f[0].bound), (Kind::Count, Bound::Range));
     let f = figs("The group voted in 3 to 5 states");
     assert!(f.iter().all(|f| f.measure().is_none()), "{f:?}");
+    for s in [
+        "the vote of 18 to 29 year olds",
+        "the vote of 18 to 29-year-olds",
+    ] {
+        assert!(
+            measures(s)
+                .iter()
+                .all(|(m, _)| !matches!(m, Measure::Tally { .. })),
+            "{s}: {:?}",
+            measures(s)
+        );
+    }
 }
 
 #[test]
