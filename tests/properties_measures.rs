@@ -272,7 +272,10 @@ proptest! {
         tenths in -400i32..600,
         difference in any::<bool>(),
         glued in any::<bool>(),
+        minus in prop::sample::select(&["-", "−", "minus "][..]),
     ) {
+        // A difference is written as a rise, so not below zero.
+        let tenths = if difference { tenths.abs() } else { tenths };
         let c = f64::from(tenths) / 10.0;
         let (f, tail, dimension) = if difference {
             (c * 1.8, " warmer than the average", Dimension::TemperatureDifference)
@@ -280,28 +283,30 @@ proptest! {
             (c * 1.8 + 32.0, "", Dimension::Temperature)
         };
         let space = if glued { "" } else { " " };
+        let signed = |v: f64, digits: usize| {
+            let s = format!("{:.*}", digits, v.abs());
+            if v < 0.0 { format!("{minus}{s}") } else { s }
+        };
         let read = |s: String| {
             let qs: Vec<(f64, Dimension)> = measures_of(&s)
                 .into_iter()
                 .filter_map(|m| match m {
-                    Measure::Quantity { lo, dimension, .. } => Some((lo, dimension)),
+                    Measure::Quantity { lo, hi, dimension, .. } => {
+                        assert_eq!(lo, hi, "{s}");
+                        Some((lo, dimension))
+                    }
                     _ => None,
                 })
                 .collect();
             assert_eq!(qs.len(), 1, "{s}: {:?}", figures_of(&s));
             qs[0]
         };
-        // A negative reading is written with a minus the reader does not take as part of the
-        // number: compare magnitudes of what is written.
-        let (fc, fd) = read(format!("The day was {:.4}{space}°F{tail}.", f.abs()));
-        let (cc, cd) = read(format!("The day was {:.1}{space}°C{tail}.", c.abs()));
+        let (fc, fd) = read(format!("The day was {}{space}°F{tail}.", signed(f, 4)));
+        let (cc, cd) = read(format!("The day was {}{space}°C{tail}.", signed(c, 1)));
         prop_assert_eq!(fd, dimension);
         prop_assert_eq!(cd, dimension);
-        let want_f = if difference { f.abs() / 1.8 } else { (f.abs() - 32.0) / 1.8 };
-        prop_assert!((fc - want_f).abs() < 1e-3, "{} °F read as {} °C", f, fc);
-        if f >= 0.0 && c >= 0.0 {
-            prop_assert!((fc - cc).abs() < 1e-3, "{} °F is {} °C, {} °C read as {}", f, fc, c, cc);
-        }
+        prop_assert!((cc - c).abs() < 1e-9, "{} °C read as {}", c, cc);
+        prop_assert!((fc - cc).abs() < 1e-3, "{} °F read as {} °C, {} °C as {}", f, fc, c, cc);
     }
 
     #[test]

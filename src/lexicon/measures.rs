@@ -105,6 +105,7 @@ pub struct Measures {
     pub glued: Vec<(String, String)>,
     pub difference_after: WordSet,
     pub difference_before: Phrases,
+    pub negative_signs: WordSet,
     pub currency_signs: WordMap<Currency>,
     pub dollar_prefixes: WordMap<Currency>,
     pub currency_codes: WordMap<Currency>,

@@ -376,3 +376,43 @@ fn a_change_fact_in_years_is_compared_with_a_change_of_years_only() {
         assert!(verdicts("Average tenure fell by 0.6% in 2021.").is_empty(), "{unit}");
     }
 }
+
+#[test]
+fn temperatures_below_zero_keep_their_sign() {
+    use crate::lexicon::measures::Dimension;
+    for (s, v) in [
+        ("The low was -5°C on Monday", -5.0),
+        ("It fell to −12 °F overnight", (-12.0 - 32.0) / 1.8),
+        ("Temperatures hit minus 4 degrees Celsius", -4.0),
+        ("an anomaly of -0.3 °C", -0.3),
+    ] {
+        match one(s).0 {
+            Measure::Quantity { lo, hi, .. } => {
+                assert!(close(lo, v) && close(hi, v), "{s}: {lo}..{hi}");
+            }
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+    // A hyphen that joins a number or a word before it is no minus.
+    match one("highs of 10-15°C").0 {
+        Measure::Quantity { lo, hi, dimension, .. } => {
+            assert_eq!(dimension, Dimension::Temperature);
+            assert!(close(lo, 10.0) && close(hi, 15.0), "{lo}..{hi}");
+        }
+        other => panic!("{other:?}"),
+    }
+    match one("a mid-30°C heat").0 {
+        Measure::Quantity { lo, .. } => assert!(close(lo, 30.0), "{lo}"),
+        other => panic!("{other:?}"),
+    }
+    // Only temperatures are written below zero.
+    assert!(close(quantity_lo("a drop of -5 ppm"), 5.0));
+}
+
+/// The low end of the one quantity of `s`.
+fn quantity_lo(s: &str) -> f64 {
+    match one(s).0 {
+        Measure::Quantity { lo, .. } => lo,
+        other => panic!("{s}: {other:?}"),
+    }
+}
