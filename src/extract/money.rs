@@ -44,7 +44,14 @@ pub(super) fn money_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         return Some(found);
     }
     let (bound, start) = bound_before(w, i);
-    Some(finish(w, interval(bound, v, f64::INFINITY), currency, bound, start, end))
+    Some(finish(
+        w,
+        interval(bound, v, f64::INFINITY),
+        currency,
+        bound,
+        start,
+        end,
+    ))
 }
 
 /// "$60 to $120 a dose", "between $60 and $120 per dose", "$1 to $2 billion": one ranged
@@ -98,7 +105,7 @@ fn range_at(
     } else {
         a
     };
-    if !(lo < b) {
+    if lo.partial_cmp(&b) != Some(std::cmp::Ordering::Less) {
         return None;
     }
     let start = if between { i - 1 } else { i };
@@ -135,7 +142,14 @@ fn amount_then_word(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         return None;
     };
     let (bound, start) = bound_before(w, i);
-    Some(finish(w, interval(bound, v, f64::INFINITY), currency, bound, start, end))
+    Some(finish(
+        w,
+        interval(bound, v, f64::INFINITY),
+        currency,
+        bound,
+        start,
+        end,
+    ))
 }
 
 /// The amount at token `i`: digits with a scale ("115.9bn", "1.2 billion", "1.2tn").

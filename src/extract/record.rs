@@ -149,7 +149,10 @@ fn fraction_span_at(w: &Words, k: usize) -> Option<(f64, usize)> {
     if numbers.articles.contains(w.word(j)) {
         j += 1;
     } else if let Some(v) = numbers.small.get(w.word(j))
-        && numbers.fractions.get(w.word(skip_joiners(w, j + 1))).is_some()
+        && numbers
+            .fractions
+            .get(w.word(skip_joiners(w, j + 1)))
+            .is_some()
     {
         num = v;
         j = skip_joiners(w, j + 1);

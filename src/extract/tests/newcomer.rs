@@ -30,8 +30,14 @@ fn a_change_in_a_unit_of_time_is_a_change_of_years_not_a_duration() {
         ("The retirement age was raised by two years", 2.0),
         ("Average tenure rose 1.5 years from 2010", 1.5),
         ("The wait for a hearing dropped by six months", -0.5),
-        ("Median age at first marriage climbed by nearly a decade", 10.0),
-        ("The team cut the average delivery time by half a year", -0.5),
+        (
+            "Median age at first marriage climbed by nearly a decade",
+            10.0,
+        ),
+        (
+            "The team cut the average delivery time by half a year",
+            -0.5,
+        ),
     ];
     for (s, v) in cases {
         let (lo, hi, u, _, _) = change(s);
@@ -44,7 +50,13 @@ fn a_change_in_a_unit_of_time_is_a_change_of_years_not_a_duration() {
     // The level after it stays a duration: "fell by 0.6 year in 2021, to 76.4 years".
     let all = measures("Life expectancy fell by 0.6 year in 2021, to 76.4 years.");
     assert!(
-        matches!(all[0].0, Measure::Change { unit: ChangeUnit::Years, .. }),
+        matches!(
+            all[0].0,
+            Measure::Change {
+                unit: ChangeUnit::Years,
+                ..
+            }
+        ),
         "{all:?}"
     );
     assert!(
@@ -179,8 +191,10 @@ fn a_record_counted_since_a_clause_takes_the_clause_date() {
         None
     );
     assert_eq!(
-        record("the lowest since the old survey that many scholars once trusted was redesigned in 1990")
-            .1,
+        record(
+            "the lowest since the old survey that many scholars once trusted was redesigned in 1990"
+        )
+        .1,
         None
     );
 }
@@ -214,10 +228,22 @@ fn span_words_give_a_records_span() {
 #[test]
 fn a_change_verb_reaches_past_its_object_to_by() {
     let cases: [(&str, f64); 4] = [
-        ("The company said it would cut the list price of its insulin by 40%", -40.0),
-        ("The city raised the fare for a single bus ride by 25%", 25.0),
-        ("The board lowered the cap on annual tuition fees by 2%", -2.0),
-        ("Regulators reduced the limit on daily withdrawals by half", -50.0),
+        (
+            "The company said it would cut the list price of its insulin by 40%",
+            -40.0,
+        ),
+        (
+            "The city raised the fare for a single bus ride by 25%",
+            25.0,
+        ),
+        (
+            "The board lowered the cap on annual tuition fees by 2%",
+            -2.0,
+        ),
+        (
+            "Regulators reduced the limit on daily withdrawals by half",
+            -50.0,
+        ),
     ];
     for (s, v) in cases {
         let (lo, hi, u, _, _) = change(s);
@@ -230,7 +256,10 @@ fn a_change_verb_reaches_past_its_object_to_by() {
     assert!(
         !kinds("The firm cut prices for customers who signed up by 2020").contains(&Kind::Change)
     );
-    assert_eq!(kinds("About 40% of the budget went to schools"), [Kind::Share]);
+    assert_eq!(
+        kinds("About 40% of the budget went to schools"),
+        [Kind::Share]
+    );
     // The object holds no other change.
     let (lo, _, _, _, t) = change("He cut short a debate on whether rents rose by 5%");
     assert!(close(lo, 5.0), "{lo}");
@@ -255,7 +284,10 @@ fn nouns_between_a_percent_and_its_change_noun() {
     assert!(close(lo, 10.0), "{lo}");
     assert_eq!(
         (base, t.as_str()),
-        (Some(crate::extract::Base::Year), "10% year-over-year increase")
+        (
+            Some(crate::extract::Base::Year),
+            "10% year-over-year increase"
+        )
     );
     // Another phrase between: a share, and no change.
     for s in [
@@ -263,18 +295,17 @@ fn nouns_between_a_percent_and_its_change_noun() {
         "the 3% who saw a drop",
         "40% said a price cut would help",
     ] {
-        assert!(
-            !kinds(s).contains(&Kind::Change),
-            "{s}: {:?}",
-            figs(s)
-        );
+        assert!(!kinds(s).contains(&Kind::Change), "{s}: {:?}", figs(s));
     }
 }
 
 #[test]
 fn gerunds_of_change_verbs_and_ordinals_joined_to_nouns() {
     let (lo, _, u, _, t) = change("eighth-grade math scores declining by 3 points");
-    assert_eq!((u, t.as_str()), (ChangeUnit::Points, "declining by 3 points"));
+    assert_eq!(
+        (u, t.as_str()),
+        (ChangeUnit::Points, "declining by 3 points")
+    );
     assert!(close(lo, -3.0));
     assert!(close(change("wages rising 4% a year").0, 4.0));
     assert!(close(change("output shrinking by 2.5%").0, -2.5));
@@ -320,10 +351,7 @@ fn a_pair_after_a_vote_word_is_a_tally_in_either_order() {
         assert_eq!(t, text, "{s}");
     }
     // Ranges stay ranges.
-    assert!(matches!(
-        one("voters ages 18 to 24").0,
-        Measure::Age { .. }
-    ));
+    assert!(matches!(one("voters ages 18 to 24").0, Measure::Age { .. }));
     let f = figs("between 30 to 50 people");
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!((f[0].kind(), f[0].bound), (Kind::Count, Bound::Range));
@@ -372,8 +400,14 @@ fn a_change_fact_in_years_is_compared_with_a_change_of_years_only() {
             "{unit}"
         );
         // A level of years, a change in percent: another measure.
-        assert!(verdicts("Average tenure was 6.2 years in 2021.").is_empty(), "{unit}");
-        assert!(verdicts("Average tenure fell by 0.6% in 2021.").is_empty(), "{unit}");
+        assert!(
+            verdicts("Average tenure was 6.2 years in 2021.").is_empty(),
+            "{unit}"
+        );
+        assert!(
+            verdicts("Average tenure fell by 0.6% in 2021.").is_empty(),
+            "{unit}"
+        );
     }
 }
 
@@ -395,7 +429,9 @@ fn temperatures_below_zero_keep_their_sign() {
     }
     // A hyphen that joins a number or a word before it is no minus.
     match one("highs of 10-15°C").0 {
-        Measure::Quantity { lo, hi, dimension, .. } => {
+        Measure::Quantity {
+            lo, hi, dimension, ..
+        } => {
             assert_eq!(dimension, Dimension::Temperature);
             assert!(close(lo, 10.0) && close(hi, 15.0), "{lo}..{hi}");
         }
