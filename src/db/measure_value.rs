@@ -170,7 +170,9 @@ pub(super) fn hint(kind: FactKind) -> &'static str {
         FactKind::Quantity => "write \"1.48 °C\", \"510 GW\", \"424 ppm\" or a number with `unit`",
         FactKind::Level => "write a percentage: 66.8 or \"66.8%\"",
         FactKind::Duration => "write \"49 years\" or a number with `unit`",
-        FactKind::Change => "write a signed number with `unit` (\"%\", \"pp\", \"bp\" or a unit)",
+        FactKind::Change => {
+            "write a signed number with `unit` (\"%\", \"pp\", \"bp\", \"years\" or a unit)"
+        }
         FactKind::Tally => "write \"53-47\"",
         _ => "see README, \"Claims for your own subject\"",
     }

@@ -57,17 +57,18 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
     }
     // "made up 14%" states a share.
     let makes_up = i > 0 && w.lex.changes.make_up_verbs.contains(w.word(i - 1));
-    let (up, first) = if let Some(up) = direction(m, word, false).filter(|_| !makes_up) {
+    // A noun and "of" first: "a decline of 0.6 year" ("decline" is a verb too).
+    let (up, first) = if let Some(up) = direction(m, word, true)
+        && w.word(i + 1) == w.lex.binding.of
+    {
+        (up, i + 2)
+    } else if let Some(up) = direction(m, word, false).filter(|_| !makes_up) {
         let k = if w.word(i + 1) == w.lex.people.by {
             i + 2
         } else {
             i + 1
         };
         (up, k)
-    } else if let Some(up) = direction(m, word, true)
-        && w.word(i + 1) == w.lex.binding.of
-    {
-        (up, i + 2)
     } else {
         return None;
     };

@@ -95,6 +95,9 @@ pub(super) fn record_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
 fn since_date(text: &str, w: &Words, k: usize) -> Option<(super::When, usize)> {
     let limit = (k + SINCE_CLAUSE_REACH + 1).min(w.toks.len());
     for j in k..limit {
+        if let Some(decade) = decade_at(text, w, j) {
+            return Some((decade, j + 1));
+        }
         if let Some((f, e)) = super::date::when_at(text, w, j)
             && let Some(when) = f.when()
             && when.precision != super::Precision::Relative
@@ -108,6 +111,18 @@ fn since_date(text: &str, w: &Words, k: usize) -> Option<(super::When, usize)> {
         }
     }
     None
+}
+
+/// A decade written "1970s" at token `j`: its ten years.
+fn decade_at(text: &str, w: &Words, j: usize) -> Option<super::When> {
+    let t = w.toks.get(j)?;
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let digits = t.text(text).strip_suffix('s')?;
+    let year: u32 = digits.parse().ok()?;
+    (digits.len() == 4 && year % 10 == 0 && super::when::valid_year(year))
+        .then(|| super::When::years(year, year + 9))
 }
 
 /// A span of time at token `k` ("54 years", "four decades", "a decade", "half a century",

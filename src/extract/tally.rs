@@ -71,12 +71,16 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         let f = Figure::quantity(w, Kind::Share, (a.value, b.value), Bound::Range, i..end);
         return Some((f, end));
     }
-    // "voted 212 to 219", "by a vote of 4 to 5": either order is a tally right after a word
-    // of voting (elsewhere "212 to 219" is a range).
+    // "voted 212 to 219", "by a vote of 4 to 5", "a 4-5 vote": either order is a tally right
+    // by a word of voting (elsewhere "212 to 219" is a range).
     let (a, b) = if a.value < b.value {
         // "the vote of 18 to 29 year olds" is an age range.
         let unit = super::numeral::skip_joiners(w, end);
-        if !vote_word_before(w, i)
+        // "a 4-5 vote": a noun phrase (not "ages 18 to 24 voted").
+        let vote_after = i > 0
+            && m.noun_phrase_openers.contains(w.word(i - 1))
+            && m.tally_vote_words.contains(w.word(end));
+        if !(vote_word_before(w, i) || vote_after)
             || m.duration_units.get(w.word(unit)).is_some()
             || m.age_after.iter().any(|p| w.is_phrase(end, p).is_some())
         {

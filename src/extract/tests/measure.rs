@@ -140,8 +140,18 @@ fn temperatures_readings_and_differences() {
     let (lo, _, d, t) = quantity("2023 was 1.48C warmer than the pre-industrial level");
     assert_eq!((d, t.as_str()), (Dimension::TemperatureDifference, "1.48C"));
     assert!(close(lo, 1.48));
-    let (_, _, d, _) = quantity("a rise of 1.5 degrees Celsius");
-    assert_eq!(d, Dimension::TemperatureDifference);
+    // "a rise of 1.5 degrees Celsius" is a change of a temperature difference (the judge
+    // compares a rise with a difference fact); "a rise of 3 ppm" is no level of 3 ppm.
+    let (lo, _, u, _, _) = change("a rise of 1.5 degrees Celsius");
+    assert_eq!(u, ChangeUnit::Quantity(Dimension::TemperatureDifference));
+    assert!(close(lo, 1.5));
+    let (lo, _, u, _, _) = change("a decline of 0.5 °C");
+    assert_eq!(u, ChangeUnit::Quantity(Dimension::TemperatureDifference));
+    assert!(close(lo, -0.5), "a decline is negative: {lo}");
+    assert_eq!(
+        change("a rise of 3 ppm").2,
+        ChangeUnit::Quantity(Dimension::Concentration)
+    );
     let (_, _, d, _) = quantity("beat 2016 by 0.15 °C");
     assert_eq!(d, Dimension::TemperatureDifference);
 }

@@ -25,11 +25,12 @@ fn kinds(s: &str) -> Vec<Kind> {
 
 #[test]
 fn a_change_in_a_unit_of_time_is_a_change_of_years_not_a_duration() {
-    let cases: [(&str, f64); 6] = [
+    let cases: [(&str, f64); 7] = [
         ("Life expectancy fell by 0.6 year in 2021", -0.6),
         ("The retirement age was raised by two years", 2.0),
         ("Average tenure rose 1.5 years from 2010", 1.5),
         ("The wait for a hearing dropped by six months", -0.5),
+        ("A decline of 0.6 year was recorded", -0.6),
         (
             "Median age at first marriage climbed by nearly a decade",
             10.0,
@@ -160,6 +161,23 @@ fn the_most_since_a_date_is_a_record_and_most_alone_a_share() {
     );
     assert_eq!(record("the least rain in 40 years").2, Some(40.0));
     assert_eq!(record("the most in a decade").2, Some(10.0));
+    assert_eq!(
+        record("Prices fell for the first time since 2001").1,
+        Some(When::year(2001))
+    );
+    assert_eq!(record("the first annual decline in 15 years").2, Some(15.0));
+    for s in [
+        "in the first quarter of 2023",
+        "the first 100 days since the election",
+    ] {
+        assert!(
+            measures(s)
+                .iter()
+                .all(|(m, _)| !matches!(m, Measure::Record { .. })),
+            "{s}: {:?}",
+            measures(s)
+        );
+    }
     // A share, a bound, a superlative of an adjective without a date: no record.
     assert_eq!(kinds("most people voted"), [Kind::Share]);
     assert!(measures("at least 40 people").is_empty());
@@ -181,6 +199,10 @@ fn a_record_counted_since_a_clause_takes_the_clause_date() {
     assert_eq!(
         record("the highest rate since the agency started counting in March 2001").1,
         Some(When::month(2001, 3))
+    );
+    assert_eq!(
+        record("the highest since the 1970s").1,
+        Some(When::years(1970, 1979))
     );
     // The date is the record's, not a date of its own.
     let f = figs("the largest drop since the test was first given in 1996");
@@ -344,6 +366,7 @@ fn a_pair_after_a_vote_word_is_a_tally_in_either_order() {
         ("The House voted 219 to 212 to pass the act", "219 to 212"),
         ("the council approved it by a vote of 4 to 5", "4 to 5"),
         ("the board voted 3-4 against the plan", "3-4"),
+        ("the plan failed in a 4-5 vote", "4-5"),
     ] {
         let (yes, no, pct, t) = tally(s);
         assert!(yes >= no, "{s}: the larger side first, {yes}-{no}");
@@ -358,6 +381,7 @@ fn a_pair_after_a_vote_word_is_a_tally_in_either_order() {
     let f = figs("The group voted in 3 to 5 states");
     assert!(f.iter().all(|f| f.measure().is_none()), "{f:?}");
     for s in [
+        "51.4% of citizens ages 18 to 24 voted",
         "the vote of 18 to 29 year olds",
         "the vote of 18 to 29-year-olds",
     ] {
