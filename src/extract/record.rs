@@ -121,7 +121,7 @@ fn decade_at(text: &str, w: &Words, j: usize) -> Option<super::When> {
     }
     let digits = t.text(text).strip_suffix('s')?;
     let year: u32 = digits.parse().ok()?;
-    (digits.len() == 4 && year % 10 == 0 && super::when::valid_year(year))
+    (digits.len() == 4 && year.is_multiple_of(10) && super::when::valid_year(year))
         .then(|| super::When::years(year, year + 9))
 }
 
