@@ -124,6 +124,9 @@ pub(super) fn change_unit(lex: &Lexicon, unit: Option<&str>) -> Option<(ChangeUn
     if let Some(c) = known_currency(u) {
         return Some((ChangeUnit::Money(c), 1.0));
     }
+    if let Some(found) = years_change_unit(u) {
+        return Some(found);
+    }
     let (_, m) = canonical(lex, FactKind::Quantity, &format!("1 {u}"), true)?;
     match m {
         Measure::Quantity { lo, dimension, .. } => Some((ChangeUnit::Quantity(dimension), lo)),
@@ -171,7 +174,9 @@ pub(super) fn hint(kind: FactKind) -> &'static str {
         FactKind::Quantity => "write \"1.48 °C\", \"510 GW\", \"424 ppm\" or a number with `unit`",
         FactKind::Level => "write a percentage: 66.8 or \"66.8%\"",
         FactKind::Duration => "write \"49 years\" or a number with `unit`",
-        FactKind::Change => "write a signed number with `unit` (\"%\", \"pp\", \"bp\" or a unit)",
+        FactKind::Change => {
+            "write a signed number with `unit` (\"%\", \"pp\", \"bp\", \"years\" or a unit)"
+        }
         FactKind::Tally => "write \"53-47\"",
         _ => "see README, \"Claims for your own subject\"",
     }
@@ -202,6 +207,7 @@ pub fn expected(fact: &Fact) -> String {
                 ChangeUnit::Points => " points".to_string(),
                 ChangeUnit::Quantity(d) => format!(" {}", d.canonical()),
                 ChangeUnit::Money(c) => format!(" {}", c.code()),
+                ChangeUnit::Years => " years".to_string(),
             };
             let s = band(&u);
             if value.is_some_and(|v| v > 0.0) {
@@ -237,4 +243,14 @@ pub fn expected(fact: &Fact) -> String {
         }
         None => String::new(),
     }
+}
+
+/// A change of a span of time: "years", "year", "yr", "months", "decades" (any duration unit
+/// of the measures lexicon), measured in years.
+fn years_change_unit(unit: &str) -> Option<(ChangeUnit, f64)> {
+    let u = crate::text::normalize(unit);
+    crate::lexicon::measures::Measures::get()
+        .duration_units
+        .get(&u)
+        .map(|factor| (ChangeUnit::Years, factor))
 }

@@ -9,14 +9,19 @@ use super::measure::{Base, ChangeUnit, Measure, glued_at, plain_number_at};
 use super::numeral::{digits_at, skip_joiners};
 use super::{Bound, Figure, When};
 use crate::lexicon::measures::{Dimension, Measures};
-use crate::text::Words;
+use crate::text::{TokKind, Words};
 
 /// Most words between a change verb and its number (a bound: "by nearly", "about").
 const VERB_REACH: usize = 4;
-/// Most words of an object between a change verb and its "by" ("raised the policy rate by").
-const OBJECT_REACH: usize = 5;
-/// How far after a number the noun of a change may stand ("a 25-basis-point increase").
-const NOUN_REACH: usize = 7;
+/// Most words of an object between a change verb and its "by" ("raised the policy rate by",
+/// "cut the list price of its insulin by").
+const OBJECT_REACH: usize = 8;
+/// Most nouns between a change's amount and its noun in a noun phrase ("a 40 percent price
+/// cut", "a 3% wage increase", "a 25-basis-point interest rate hike").
+const MODIFIER_REACH: usize = 2;
+/// How far after a number the noun of a change may stand ("a 25-basis-point interest rate
+/// cut").
+const NOUN_REACH: usize = 9;
 
 /// The direction a word gives a change: `Some(true)` up, `Some(false)` down.
 fn direction(m: &Measures, word: &str, nouns: bool) -> Option<bool> {
@@ -52,17 +57,18 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
     }
     // "made up 14%" states a share.
     let makes_up = i > 0 && w.lex.changes.make_up_verbs.contains(w.word(i - 1));
-    let (up, first) = if let Some(up) = direction(m, word, false).filter(|_| !makes_up) {
+    // A noun and "of" first: "a decline of 0.6 year" ("decline" is a verb too).
+    let (up, first) = if let Some(up) = direction(m, word, true)
+        && w.word(i + 1) == w.lex.binding.of
+    {
+        (up, i + 2)
+    } else if let Some(up) = direction(m, word, false).filter(|_| !makes_up) {
         let k = if w.word(i + 1) == w.lex.people.by {
             i + 2
         } else {
             i + 1
         };
         (up, k)
-    } else if let Some(up) = direction(m, word, true)
-        && w.word(i + 1) == w.lex.binding.of
-    {
-        (up, i + 2)
     } else {
         return None;
     };
@@ -72,14 +78,21 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
         Measures::get().currency_signs.get(w.word(j)).is_some()
             || plain_number_at(text, w, j).is_some()
             || glued_at(text, w, j).is_some()
+            || a_span_at(w, j).is_some()
     };
     // "raised the rate by 25 basis points": the object, then "by" and the amount.
     let by = w.lex.people.by.as_str();
     let first = if is_number(first) {
         first
     } else {
+        // The object is words, and no other change ("cut the question of whether prices
+        // rose by 5%" is not a cut of 5%).
         (first..(first + OBJECT_REACH).min(w.toks.len()))
-            .take_while(|&k| w.toks[k].kind == crate::text::TokKind::Word)
+            .take_while(|&k| {
+                w.toks[k].kind == TokKind::Word
+                    && direction(m, w.word(k), false).is_none()
+                    && direction(m, w.word(k), true).is_none()
+            })
             .find(|&k| w.word(k) == by)
             .map_or(first, |k| k + 1)
     };
@@ -92,7 +105,7 @@ pub(super) fn change_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usiz
     if j != first && bstart != first {
         return None;
     }
-    let (lo, hi, unit, end) = amount(text, w, j, bound)?;
+    let (lo, hi, unit, end) = amount(text, w, j, bound, true)?;
     let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
     let (base, end) = base_after(text, w, end);
     let c = Measure::Change {
@@ -115,11 +128,22 @@ pub(super) fn change_after_number(text: &str, w: &Words, i: usize) -> Option<(Fi
         return None;
     }
     let (bound, start) = bound_before(w, i);
-    let (lo, hi, unit, end) = amount(text, w, i, bound)?;
-    let k = skip_joiners(w, end);
+    let (lo, hi, unit, end) = amount(text, w, i, bound, false)?;
+    // "a 10% year-over-year increase": the base before the noun.
+    let mut k = skip_joiners(w, end);
+    let mut base_before = None;
+    if let Some(e) = m.base_year.iter().find_map(|p| w.is_phrase(k, p)) {
+        base_before = Some(Base::Year);
+        k = skip_joiners(w, e);
+    } else if let Some(e) = m.base_month.iter().find_map(|p| w.is_phrase(k, p)) {
+        base_before = Some(Base::Month);
+        k = skip_joiners(w, e);
+    }
+    let k = noun_after_modifiers(text, w, start, k)?;
     let up = direction(m, w.word(k), true)?;
     let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
     let (base, stop) = base_after(text, w, k + 1);
+    let base = base.or(base_before);
     let c = Measure::Change {
         lo,
         hi,
@@ -130,8 +154,54 @@ pub(super) fn change_after_number(text: &str, w: &Words, i: usize) -> Option<(Fi
     Some((Figure::measured(w, c, bound, start..stop), stop))
 }
 
-/// The amount of a change at token `j` under `bound`: its interval, unit and end.
-fn amount(text: &str, w: &Words, j: usize, bound: Bound) -> Option<(f64, f64, ChangeUnit, usize)> {
+/// The change noun at or after token `k`: right there ("a 9.1% increase"), or after a few
+/// nouns when a determiner opens the phrase at `start` ("the 40 percent price cut", "a 3%
+/// wage increase", "Lilly's 70% price cut"). Without a determiner the words between are
+/// another phrase ("40% of workers saw a cut").
+fn noun_after_modifiers(text: &str, w: &Words, start: usize, k: usize) -> Option<usize> {
+    let m = Measures::get();
+    if direction(m, w.word(k), true).is_some() {
+        return Some(k);
+    }
+    let determined = start > 0 && {
+        let raw = w.toks[start - 1].text(text);
+        m.noun_phrase_openers.contains(w.word(start - 1))
+            || raw.ends_with("'s")
+            || raw.ends_with("’s")
+    };
+    if !determined {
+        return None;
+    }
+    let mut j = k;
+    for _ in 0..MODIFIER_REACH {
+        let x = w.word(j);
+        if w.toks.get(j)?.kind != TokKind::Word
+            || m.noun_phrase_openers.contains(x)
+            || m.phrase_breakers.contains(x)
+            || w.lex.clauses.copulas.contains(x)
+            || w.lex.clauses.auxiliaries.contains(x)
+            || w.lex.clauses.pronouns.contains(x)
+        {
+            return None;
+        }
+        j = skip_joiners(w, j + 1);
+        if direction(m, w.word(j), true).is_some() {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// The amount of a change at token `j` under `bound`: its interval, unit and end. After a
+/// verb (`verb`), a span of time is an amount of years ("fell by 0.6 year"); before a noun it
+/// is how long the change took ("a 10-year decline"), so no amount.
+fn amount(
+    text: &str,
+    w: &Words,
+    j: usize,
+    bound: Bound,
+    verb: bool,
+) -> Option<(f64, f64, ChangeUnit, usize)> {
     let m = Measures::get();
     if let Some((f, end)) = super::money::money_at(text, w, j)
         && let Some(Measure::Money {
@@ -149,6 +219,11 @@ fn amount(text: &str, w: &Words, j: usize, bound: Bound) -> Option<(f64, f64, Ch
             ChangeUnit::Quantity(dim),
             u.end,
         ));
+    }
+    // "rose by a year", "fell by nearly a decade".
+    if verb && let Some((years, e)) = a_span_at(w, j) {
+        let (lo, hi) = interval(bound, years, f64::INFINITY);
+        return Some((lo, hi, ChangeUnit::Years, e));
     }
     let n = plain_number_at(text, w, j)?;
     let mut after = skip_joiners(w, n.end);
@@ -183,11 +258,39 @@ fn amount(text: &str, w: &Words, j: usize, bound: Bound) -> Option<(f64, f64, Ch
             u.end,
         ));
     }
-    if n.fraction {
-        // "up by half", "cut by a third": a relative change.
+    if verb && let Some(e) = years_after(w, after) {
+        let u = m.duration_units.get(w.word(after)).unwrap_or(1.0);
+        return Some((lo * u, hi * u, ChangeUnit::Years, e));
+    }
+    if n.fraction && m.duration_units.get(w.word(after)).is_none() {
+        // "up by half", "cut by a third": a relative change ("a half-century decline" is
+        // how long it took).
         return Some((lo * 100.0, hi * 100.0, ChangeUnit::Percent, n.end));
     }
     None
+}
+
+/// The end of a span-of-time unit at token `k` that is the amount of a change ("by 0.6
+/// year"), not a time ("10 years ago") nor how long a change lasted ("3 years in a row").
+fn years_after(w: &Words, k: usize) -> Option<usize> {
+    let m = Measures::get();
+    m.duration_units.get(w.word(k))?;
+    let next = k + 1;
+    if w.lex.rates.time_not_rate.contains(w.word(next))
+        || m.consecutive.iter().any(|p| w.is_phrase(next, p).is_some())
+    {
+        return None;
+    }
+    Some(next)
+}
+
+/// "a year", "a decade" at token `k`, as the amount of a change: the years and the end.
+fn a_span_at(w: &Words, k: usize) -> Option<(f64, usize)> {
+    if !w.lex.numbers.articles.contains(w.word(k)) {
+        return None;
+    }
+    let years = Measures::get().duration_units.get(w.word(k + 1))?;
+    Some((years, years_after(w, k + 1)?))
 }
 
 /// A change of temperature is a difference.

@@ -24,6 +24,9 @@ pub enum ChangeUnit {
     Quantity(Dimension),
     /// An absolute change of money ("up $8 billion").
     Money(Currency),
+    /// A change of a span of time, in years ("life expectancy fell by 0.6 year", "raised
+    /// the retirement age by two years"): never a duration of its own.
+    Years,
 }
 
 /// What a change is measured against.
@@ -137,6 +140,7 @@ impl std::fmt::Display for Measure {
                     ChangeUnit::Points => " points".to_string(),
                     ChangeUnit::Quantity(d) => format!(" {}", d.canonical()),
                     ChangeUnit::Money(c) => format!(" {}", c.code()),
+                    ChangeUnit::Years => " years".to_string(),
                 };
                 span(f, lo, hi, &u)?;
                 match base {

@@ -3,7 +3,8 @@
 //! is part of the figure: amounts in different currencies are never compared.
 
 use super::bound::{bound_before, interval};
-use super::measure::{Measure, digits_only_at};
+use super::measure::Measure;
+use super::numeral::{Suffix, digits_at};
 use super::{Bound, Figure};
 use crate::lexicon::measures::{Currency, Measures};
 use crate::text::{TokKind, Words};
@@ -39,8 +40,94 @@ pub(super) fn money_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         return None;
     };
     let (v, end) = amount_at(text, w, num_at)?;
+    if let Some(found) = range_at(text, w, i, num_at, v, end, currency) {
+        return Some(found);
+    }
     let (bound, start) = bound_before(w, i);
-    Some(finish(w, v, currency, bound, start, end))
+    Some(finish(
+        w,
+        interval(bound, v, f64::INFINITY),
+        currency,
+        bound,
+        start,
+        end,
+    ))
+}
+
+/// "$60 to $120 a dose", "between $60 and $120 per dose", "$1 to $2 billion": one ranged
+/// amount from the first amount (its sign at token `i`, its number at `num_at`, its value `a`,
+/// its end `end`), its `per` read after the second. Not after a change word ("rose $1.20 to
+/// $5.02": a change and a level, "cut by $20 to $100").
+fn range_at(
+    text: &str,
+    w: &Words,
+    i: usize,
+    num_at: usize,
+    a: f64,
+    end: usize,
+    currency: Currency,
+) -> Option<(Figure, usize)> {
+    let m = Measures::get();
+    let bounds = &w.lex.bounds;
+    let between = i > 0 && w.is(i - 1, &bounds.range_opener);
+    let sep = w.word(end);
+    if !(bounds.range_joiners.contains(sep) || (between && sep == w.lex.numbers.conjunction)) {
+        return None;
+    }
+    let mut before = i;
+    if before > 0 && w.word(before - 1) == w.lex.people.by {
+        before -= 1;
+    }
+    let changed = |k: usize| {
+        let x = w.word(k);
+        m.change_up.contains(x)
+            || m.change_down.contains(x)
+            || w.lex.changes.verbs.contains(x)
+            || super::from_to::after_change_from(w, k + 1)
+    };
+    if before < i || (i > 0 && changed(i - 1)) {
+        return None;
+    }
+    // The second amount: its own sign (the same currency) or a bare number.
+    let mut k = end + 1;
+    if let Some(c) = m.currency_signs.get(w.word(k)) {
+        if c != currency {
+            return None;
+        }
+        k += 1;
+    }
+    let (b, stop) = amount_at(text, w, k)?;
+    // "$1 to $2 billion": a scale written once, after the second amount, is the first's too.
+    let scale = b / written_digits(text, w, k)?;
+    let first_bare = end == num_at + 1 && written_digits(text, w, num_at) == Some(a);
+    let lo = if first_bare && scale > 1.0 && a * scale < b {
+        a * scale
+    } else {
+        a
+    };
+    if lo.partial_cmp(&b) != Some(std::cmp::Ordering::Less) {
+        return None;
+    }
+    let start = if between { i - 1 } else { i };
+    Some(finish(w, (lo, b), currency, Bound::Range, start, stop))
+}
+
+/// The number written in the digits of token `k`, without any scale ("2" of "2bn").
+fn written_digits(text: &str, w: &Words, k: usize) -> Option<f64> {
+    let t = w.toks.get(k)?;
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    let digits: String = t
+        .text(text)
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    digits
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite() && *v > 0.0)
 }
 
 /// "369 billion dollars", "40 million euros".
@@ -55,12 +142,23 @@ fn amount_then_word(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> 
         return None;
     };
     let (bound, start) = bound_before(w, i);
-    Some(finish(w, v, currency, bound, start, end))
+    Some(finish(
+        w,
+        interval(bound, v, f64::INFINITY),
+        currency,
+        bound,
+        start,
+        end,
+    ))
 }
 
 /// The amount at token `i`: digits with a scale ("115.9bn", "1.2 billion", "1.2tn").
 fn amount_at(text: &str, w: &Words, i: usize) -> Option<(f64, usize)> {
-    if let Some(n) = digits_only_at(text, w, i) {
+    // Money is no year: "$1600", "2000 dollars".
+    if let Some(n) = digits_at(text, w, i)
+        && n.suffix == Suffix::None
+        && !n.fraction
+    {
         return Some((n.value, n.end));
     }
     // Scales the English lexicon does not know as digit letters ("tn").
@@ -77,9 +175,11 @@ fn amount_at(text: &str, w: &Words, i: usize) -> Option<(f64, usize)> {
     Some((v * scale, i + 1))
 }
 
+/// The money figure of values `(lo, hi)` over tokens `start..end`, with the `per` written
+/// after it.
 fn finish(
     w: &Words,
-    v: f64,
+    (lo, hi): (f64, f64),
     currency: Currency,
     bound: Bound,
     start: usize,
@@ -94,7 +194,6 @@ fn finish(
     } else {
         (None, end)
     };
-    let (lo, hi) = interval(bound, v, f64::INFINITY);
     let f = Figure::measured(
         w,
         Measure::Money {

@@ -128,8 +128,19 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
         // "half" alone, "a half", "one half", "two-thirds"; not "first half" style ordinals.
         let frac = num / den;
         let mut end = den_at + 1;
-        // "… of a million", "a million", "million"
-        let mut k = end;
+        // "eighth-grade", "third-party", "half-time": an ordinal or a fraction joined to a
+        // noun modifies it; no number. Joined to a scale or a unit it is one ("a
+        // half-million", "a quarter-point").
+        if end < n
+            && w.is_joiner(end)
+            && w.toks.get(end + 1).is_some_and(|t| t.kind == TokKind::Word)
+            && scale_word(word(end + 1)).is_none()
+            && !w.lex.follows_number(word(end + 1))
+        {
+            return None;
+        }
+        // "… of a million", "a million", "million", "-million"
+        let mut k = skip_joiners(w, end);
         if word(k) == w.lex.dates.of {
             k += 1;
         }

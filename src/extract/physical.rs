@@ -60,9 +60,12 @@ pub(super) fn quantity_at(text: &str, w: &Words, i: usize) -> Option<(Figure, us
         (a, b, u, at, Bound::Range, start)
     } else {
         let (v, u, at) = number_with_unit(text, w, i)?;
-        let (bound, start) = bound_before(w, i);
-        let (lo, hi) = interval(bound, v, f64::INFINITY);
-        (lo, hi, u, at, bound, start)
+        // "-5°C", "minus 4 degrees": only a temperature is written below zero.
+        let sign = negative_sign_at(w, i).filter(|_| u.dimension == Dimension::Temperature);
+        let v = if sign.is_some() { -v } else { v };
+        let (bound, start) = bound_before(w, sign.unwrap_or(i));
+        let (a, b) = interval(bound, v, f64::INFINITY);
+        (a.min(b), a.max(b), u, at, bound, start)
     };
     let dimension = if unit.dimension == Dimension::Temperature && is_difference(w, start, unit.end)
     {
@@ -91,4 +94,20 @@ fn is_difference(w: &Words, start: usize, end: usize) -> bool {
     m.difference_before
         .iter()
         .any(|p| phrase_ends_at(w, p, start))
+}
+
+/// The token of a minus sign before the number at token `i`: "minus", or a minus or hyphen
+/// written against the digits that joins nothing before it ("-5°C", not "10-5°C").
+fn negative_sign_at(w: &Words, i: usize) -> Option<usize> {
+    let k = i.checked_sub(1)?;
+    let m = Measures::get();
+    let sign = w.word(k);
+    if !m.negative_signs.contains(sign) {
+        return None;
+    }
+    if sign.chars().all(char::is_alphabetic) {
+        return Some(k);
+    }
+    let touches = |a: usize, b: usize| w.toks[a].end == w.toks[b].start;
+    (touches(k, i) && (k == 0 || !touches(k - 1, k))).then_some(k)
 }

@@ -62,7 +62,8 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         end = e;
     }
     let percent = a_pct.is_some();
-    if percent != b_pct.is_some() || a.value <= 0.0 {
+    // "0 to 1" is a tally only smaller side first (after a word of voting, below).
+    if percent != b_pct.is_some() || (percent && a.value <= 0.0) || a.value.max(b.value) <= 0.0 {
         return None;
     }
     // "5.25% to 5.5%": one range of percentages, never two shares.
@@ -70,9 +71,25 @@ pub(super) fn tally_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize
         let f = Figure::quantity(w, Kind::Share, (a.value, b.value), Bound::Range, i..end);
         return Some((f, end));
     }
-    if a.value < b.value {
-        return None;
-    }
+    // "voted 212 to 219", "by a vote of 4 to 5", "a 4-5 vote": either order is a tally right
+    // by a word of voting (elsewhere "212 to 219" is a range).
+    let (a, b) = if a.value < b.value {
+        // "the vote of 18 to 29 year olds" is an age range.
+        let unit = super::numeral::skip_joiners(w, end);
+        // "a 4-5 vote": a noun phrase (not "ages 18 to 24 voted").
+        let vote_after = i > 0
+            && m.noun_phrase_openers.contains(w.word(i - 1))
+            && m.tally_vote_words.contains(w.word(end));
+        if !(vote_word_before(w, i) || vote_after)
+            || m.duration_units.get(w.word(unit)).is_some()
+            || m.age_after.iter().any(|p| w.is_phrase(end, p).is_some())
+        {
+            return None;
+        }
+        (b, a)
+    } else {
+        (a, b)
+    };
     if percent && a.value + b.value > PERCENT_SUM_MAX {
         return None;
     }
@@ -115,4 +132,18 @@ pub(super) fn unanimous_at(w: &Words, i: usize) -> Option<(Figure, usize)> {
                 i + 1,
             )
         })
+}
+
+/// Whether a word of voting stands right before the number at token `i` ("voted 212 to
+/// 219"), or before its "of" ("a vote of 4 to 5").
+fn vote_word_before(w: &Words, i: usize) -> bool {
+    let votes = &Measures::get().tally_vote_words;
+    match i {
+        0 => false,
+        1 => votes.contains(w.word(0)),
+        _ => {
+            votes.contains(w.word(i - 1))
+                || (w.word(i - 1) == w.lex.binding.of && votes.contains(w.word(i - 2)))
+        }
+    }
 }

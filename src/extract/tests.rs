@@ -331,3 +331,4 @@ fn powers_are_no_figures() {
 
 mod from_to;
 mod measure;
+mod newcomer;

@@ -105,6 +105,7 @@ pub struct Measures {
     pub glued: Vec<(String, String)>,
     pub difference_after: WordSet,
     pub difference_before: Phrases,
+    pub negative_signs: WordSet,
     pub currency_signs: WordMap<Currency>,
     pub dollar_prefixes: WordMap<Currency>,
     pub currency_codes: WordMap<Currency>,
@@ -117,6 +118,8 @@ pub struct Measures {
     pub change_nouns_up: WordSet,
     pub change_nouns_down: WordSet,
     pub change_multiples: WordMap<f64>,
+    pub noun_phrase_openers: WordSet,
+    pub phrase_breakers: WordSet,
     pub points: Phrases,
     pub basis_points: Phrases,
     pub base_year: Phrases,
@@ -128,11 +131,15 @@ pub struct Measures {
     pub record_rank: WordMap<u32>,
     pub record_after_span: WordSet,
     pub record_span_in: WordSet,
+    pub record_quantity: WordSet,
+    pub record_quantity_not_before: WordSet,
     pub tally_context: WordSet,
     pub tally_unanimous: WordSet,
+    pub tally_vote_words: WordSet,
     pub duration_units: WordMap<f64>,
     pub age_before: WordSet,
     pub age_after: Phrases,
+    pub consecutive: Phrases,
     /// For each unit's first token, the units that start with it (in table order): a unit is
     /// looked up once per number, not tried spelling by spelling.
     #[serde(skip)]
@@ -209,6 +216,7 @@ impl Measures {
                 .chain(m.change_nouns_up.iter())
                 .chain(m.change_nouns_down.iter())
                 .chain(m.superlatives.iter())
+                .chain(m.record_quantity.iter())
                 .chain(m.record_words.iter().filter_map(|p| p.split(' ').next()))
                 .chain(m.tally_unanimous.iter())
                 .chain(numbers.small.iter().map(|(w, _)| w))

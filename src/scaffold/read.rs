@@ -422,6 +422,7 @@ fn measure_fields(
                         ChangeUnit::Points => "pp".to_string(),
                         ChangeUnit::Quantity(d) => d.canonical().to_string(),
                         ChangeUnit::Money(c) => c.code().to_string(),
+                        ChangeUnit::Years => "years".to_string(),
                     }
                 }
             };

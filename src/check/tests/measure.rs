@@ -184,9 +184,11 @@ fn tallies_compare_as_pairs_with_lookalikes() {
         "kind = \"tally\"\nvalue = \"7-2\"\nlookalikes = [{ value = \"5-4\", note = \"first reading\" }]",
     );
     assert_eq!(verdicts(&d, "The council approved the plan 7-2."), AGREES);
+    // Written smaller side first after a word of voting: the same pair (README: "in either
+    // order").
     assert_eq!(
         verdicts(&d, "The council approved the plan by a vote of 2 to 7."),
-        SILENT
+        AGREES
     );
     assert_eq!(
         verdicts(&d, "The council approved the plan 6-3."),

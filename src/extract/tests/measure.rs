@@ -9,13 +9,13 @@ use crate::lexicon::measures::{Currency, Dimension};
 use crate::text::Words;
 use crate::text::tokenize;
 
-fn figs(s: &str) -> Vec<Figure> {
+pub(super) fn figs(s: &str) -> Vec<Figure> {
     let w = Words::new(s, tokenize(s, 0..s.len()), Lexicon::english());
     figures(s, &w)
 }
 
 /// The measures of `s`, with the text each spans.
-fn measures(s: &str) -> Vec<(Measure, String)> {
+pub(super) fn measures(s: &str) -> Vec<(Measure, String)> {
     figs(s)
         .into_iter()
         .filter_map(|f| Some((f.measure()?, s[f.span.clone()].to_string())))
@@ -23,17 +23,17 @@ fn measures(s: &str) -> Vec<(Measure, String)> {
 }
 
 /// The one measure of `s`.
-fn one(s: &str) -> (Measure, String) {
+pub(super) fn one(s: &str) -> (Measure, String) {
     let all = measures(s);
     assert_eq!(all.len(), 1, "{s}: {all:?}");
     all.into_iter().next().unwrap_or_else(|| unreachable!())
 }
 
-fn close(a: f64, b: f64) -> bool {
+pub(super) fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * b.abs().max(1.0)
 }
 
-fn money(s: &str) -> (f64, f64, Currency, Option<u16>, String) {
+pub(super) fn money(s: &str) -> (f64, f64, Currency, Option<u16>, String) {
     match measures(s)
         .into_iter()
         .find(|(m, _)| matches!(m, Measure::Money { .. }))
@@ -63,7 +63,7 @@ fn quantity(s: &str) -> (f64, f64, Dimension, String) {
     }
 }
 
-fn change(s: &str) -> (f64, f64, ChangeUnit, Option<Base>, String) {
+pub(super) fn change(s: &str) -> (f64, f64, ChangeUnit, Option<Base>, String) {
     match one(s) {
         (
             Measure::Change {
@@ -75,7 +75,7 @@ fn change(s: &str) -> (f64, f64, ChangeUnit, Option<Base>, String) {
     }
 }
 
-fn tally(s: &str) -> (f64, f64, bool, String) {
+pub(super) fn tally(s: &str) -> (f64, f64, bool, String) {
     match one(s) {
         (Measure::Tally { yes, no, percent }, t) => (yes, no, percent, t),
         other => panic!("{s}: {other:?}"),
@@ -140,8 +140,18 @@ fn temperatures_readings_and_differences() {
     let (lo, _, d, t) = quantity("2023 was 1.48C warmer than the pre-industrial level");
     assert_eq!((d, t.as_str()), (Dimension::TemperatureDifference, "1.48C"));
     assert!(close(lo, 1.48));
-    let (_, _, d, _) = quantity("a rise of 1.5 degrees Celsius");
-    assert_eq!(d, Dimension::TemperatureDifference);
+    // "a rise of 1.5 degrees Celsius" is a change of a temperature difference (the judge
+    // compares a rise with a difference fact); "a rise of 3 ppm" is no level of 3 ppm.
+    let (lo, _, u, _, _) = change("a rise of 1.5 degrees Celsius");
+    assert_eq!(u, ChangeUnit::Quantity(Dimension::TemperatureDifference));
+    assert!(close(lo, 1.5));
+    let (lo, _, u, _, _) = change("a decline of 0.5 °C");
+    assert_eq!(u, ChangeUnit::Quantity(Dimension::TemperatureDifference));
+    assert!(close(lo, -0.5), "a decline is negative: {lo}");
+    assert_eq!(
+        change("a rise of 3 ppm").2,
+        ChangeUnit::Quantity(Dimension::Concentration)
+    );
     let (_, _, d, _) = quantity("beat 2016 by 0.15 °C");
     assert_eq!(d, Dimension::TemperatureDifference);
 }
