@@ -244,3 +244,24 @@ fn roles_are_checked_like_a_persons() {
         describe(&out)
     );
 }
+
+#[test]
+fn the_newcomers_database_dates_each_event() {
+    let db = crate_dir().join("examples/databases/health-education.toml");
+    // The declaration date is not the expiry's.
+    assert_eq!(
+        findings(
+            &db,
+            "The federal COVID-19 public health emergency, declared in January 2020, expired on May 11, 2022, after more than three years."
+        ),
+        [(Verdict::Conflicts, "May 11, 2022".to_string())]
+    );
+    // The House's date is no signing date (nor its look-alike): the tally beside it is judged.
+    assert_eq!(
+        findings(
+            &db,
+            "The House voted 219 to 212 on March 21, 2010, to pass the Affordable Care Act, with no Republican support."
+        ),
+        [(Verdict::Agrees, "219 to 212".to_string())]
+    );
+}
