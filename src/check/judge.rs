@@ -322,7 +322,7 @@ fn judge_date(fact: &Fact, truth: When, roles: &TermGroup, text: &str, s: &Sente
             continue;
         }
         // "declared in January 2020" for a fact of the expiry: another event's date.
-        if !role.dates(words, &f.toks) {
+        if !role.dates(text, words, &f.toks) {
             why.keep(Silence::NoDateRole { figure: fi });
             continue;
         }
@@ -435,8 +435,9 @@ impl DateRoles {
     /// is a time phrase of its own ("On May 11, 2023, the emergency expired", "In May 2023
     /// the emergency expired"), after it in its clause or in the clause that follows. No
     /// other date may stand between the role and the date ("signed in 2010 and amended in
-    /// 2014": 2014 is not the signing's).
-    fn dates(&self, w: &crate::text::Words, date: &Range<usize>) -> bool {
+    /// 2014": 2014 is not the signing's), nor, before the date, a participle of another event
+    /// ("ended the emergency declared in January 2020").
+    fn dates(&self, text: &str, w: &crate::text::Words, date: &Range<usize>) -> bool {
         let Some(roles) = &self.roles else {
             return true;
         };
@@ -446,10 +447,11 @@ impl DateRoles {
                 .any(|&d| d != date.start && a <= d && d < b)
         };
         let c = clause::clause_of(w, date.start);
-        if roles
-            .iter()
-            .any(|&(a, b)| a >= c.start && b <= date.start && !between(b, date.start))
-        {
+        let other_event =
+            |b: usize| (b..date.start).any(|k| crate::people::is_participle(text, w, k, true));
+        if roles.iter().any(|&(a, b)| {
+            a >= c.start && b <= date.start && !between(b, date.start) && !other_event(b)
+        }) {
             return true;
         }
         let fronted = (c.start..date.start).all(|k| {

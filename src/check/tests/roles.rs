@@ -94,6 +94,14 @@ fn another_events_date_is_silent() {
         ),
         "conflicts `2018`"
     );
+    // A participle between the role and the date names another event.
+    assert_eq!(
+        says(
+            &db,
+            "The town ended the Riverside ferry service launched in March 1990."
+        ),
+        "silent"
+    );
     // A fronted date's role must follow it, not stand in an earlier clause.
     assert_eq!(
         says(
