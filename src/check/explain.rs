@@ -61,7 +61,7 @@ pub fn sentence_people(db: &Database, text: &str, sentence: Range<usize>) -> Vec
     crate::people::mentions(text, w)
         .into_iter()
         .map(|m| PersonRead {
-            verb: crate::people::verb_after(w, m.toks.end).map(|k| w.toks[k].start..w.toks[k].end),
+            verb: m.verbs.first().map(|&k| w.toks[k].start..w.toks[k].end),
             span: m.span,
             titled: m.titled,
             attributed: m.attributed,

@@ -298,7 +298,7 @@ fn names_event(claim: &Claim, text: &str, s: &Sentence) -> bool {
 
 fn judge_fact(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     match &fact.spec {
-        FactSpec::Date { date, .. } => judge_date(fact, *date, text, s),
+        FactSpec::Date { date, roles, .. } => judge_date(fact, *date, roles, text, s),
         FactSpec::Person {
             people,
             any_of,
@@ -316,12 +316,13 @@ fn judge_fact(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
     }
 }
 
-fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
+fn judge_date(fact: &Fact, truth: When, roles: &TermGroup, text: &str, s: &Sentence) -> Outcome {
     let an = s.analysis(text);
     let mut conflict = None;
     let mut lookalike = None;
     let mut why = Silence::NoFigure;
     let words = s.words(text);
+    let role = DateRoles::new(roles, text, s);
     for (fi, f) in an.figures.iter().enumerate() {
         let Some(w) = f.when() else { continue };
         // "…than any operation since 2019": the other side of a comparison is no date of
@@ -332,6 +333,11 @@ fn judge_date(fact: &Fact, truth: When, text: &str, s: &Sentence) -> Outcome {
         }
         if clause::compared(words, f.toks.start) {
             why.keep(Silence::ComparedDate { figure: fi });
+            continue;
+        }
+        // "declared in January 2020" for a fact of the expiry: another event's date.
+        if !role.dates(text, words, &f.toks) {
+            why.keep(Silence::NoDateRole { figure: fi });
             continue;
         }
         // "since 2022" states when something began: its start, not every day after it.
@@ -405,5 +411,79 @@ fn judge_assertion(is: &TermGroup, is_not: &TermGroup, text: &str, s: &Sentence)
         // Both or neither: not sure.
         (Some(_), Some(_)) => Outcome::Silent(Silence::BothWays),
         (None, None) => Outcome::Silent(Silence::NoAssertion),
+    }
+}
+
+/// Where a date fact's `roles` (the words of the event it dates) stand in a sentence, and
+/// where its dates start: a date is the fact's only when a role stands with it.
+struct DateRoles {
+    /// Token ranges of the role words; `None` when the fact has no `roles` (any date is its).
+    roles: Option<Vec<(usize, usize)>>,
+    /// The first token of each date the sentence states.
+    dates: Vec<usize>,
+}
+
+impl DateRoles {
+    fn new(roles: &TermGroup, text: &str, s: &Sentence) -> DateRoles {
+        if roles.terms.is_empty() {
+            return DateRoles {
+                roles: None,
+                dates: Vec::new(),
+            };
+        }
+        let dates = s
+            .analysis(text)
+            .figures
+            .iter()
+            .filter(|f| f.when().is_some())
+            .map(|f| f.toks.start)
+            .collect();
+        DateRoles {
+            roles: Some(roles.find_all(text, s.words(text))),
+            dates,
+        }
+    }
+
+    /// Whether the date at tokens `date` dates the fact's event: a role word stands before it
+    /// in its clause ("expired on May 11", "signed into law on August 16"), or, when the date
+    /// is a time phrase of its own ("On May 11, 2023, the emergency expired", "In May 2023
+    /// the emergency expired"), after it in its clause or in the clause that follows. No
+    /// other date may stand between the role and the date ("signed in 2010 and amended in
+    /// 2014": 2014 is not the signing's), nor, before the date, a participle of another event
+    /// ("ended the emergency declared in January 2020").
+    fn dates(&self, text: &str, w: &crate::text::Words, date: &Range<usize>) -> bool {
+        let Some(roles) = &self.roles else {
+            return true;
+        };
+        let between = |a: usize, b: usize| {
+            self.dates
+                .iter()
+                .any(|&d| d != date.start && a <= d && d < b)
+        };
+        let c = clause::clause_of(w, date.start);
+        let other_event =
+            |b: usize| (b..date.start).any(|k| crate::people::is_participle(text, w, k, true));
+        if roles.iter().any(|&(a, b)| {
+            a >= c.start && b <= date.start && !between(b, date.start) && !other_event(b)
+        }) {
+            return true;
+        }
+        let fronted = (c.start..date.start).all(|k| {
+            w.lex.clauses.time_openers.contains(&w.norm[k])
+                || w.lex.dates.month_introducers.contains(&w.norm[k])
+        });
+        if !fronted || date.end >= w.toks.len() {
+            return false;
+        }
+        // The clause after the date: its own, or the next one when the date ends its clause.
+        let rest = clause::clause_of(w, date.end);
+        let end = if rest.end == date.end && date.end + 1 < w.toks.len() {
+            clause::clause_of(w, date.end + 1).end
+        } else {
+            rest.end
+        };
+        roles
+            .iter()
+            .any(|&(a, _)| a >= date.end && a < end && !between(date.end, a))
     }
 }

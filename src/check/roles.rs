@@ -61,8 +61,9 @@ fn silence(w: &Words, mentions: &[Mention]) -> Silence {
     match mentions.first() {
         None => Silence::NoPerson,
         Some(m)
-            if people::verb_after(w, m.toks.end)
-                .is_some_and(|v| w.lex.people.attribution_verbs.contains(&w.norm[v])) =>
+            if m.verbs
+                .first()
+                .is_some_and(|&v| w.lex.people.attribution_verbs.contains(&w.norm[v])) =>
         {
             Silence::Speaker { mention: 0 }
         }
@@ -77,7 +78,11 @@ fn silence(w: &Words, mentions: &[Mention]) -> Silence {
 fn in_role(claim: &Claim, roles: &TermGroup, text: &str, w: &Words, m: &Mention) -> bool {
     let cl = &w.lex.clauses;
     let k = before_title(text, w, m);
-    if k > 0 && cl.companion_words.contains(&w.norm[k - 1]) {
+    // "with Justice X writing for the majority": the participle makes X its actor.
+    if k > 0
+        && cl.companion_words.contains(&w.norm[k - 1])
+        && !people::is_participle(text, w, m.toks.end, false)
+    {
         return false;
     }
     // Forward past the rest of a list of names ("A, B and C testified").
@@ -90,9 +95,10 @@ fn in_role(claim: &Claim, roles: &TermGroup, text: &str, w: &Words, m: &Mention)
     {
         v += 1;
     }
-    let Some(v) = people::verb_after(w, v) else {
-        return false;
-    };
+    let verbs: Vec<usize> = people::verb_after(w, v)
+        .into_iter()
+        .chain(m.verbs.iter().copied())
+        .collect();
     let about_at = |k: usize| {
         if roles.terms.is_empty() {
             claim
@@ -103,9 +109,11 @@ fn in_role(claim: &Claim, roles: &TermGroup, text: &str, w: &Words, m: &Mention)
             roles.find_all(text, w).iter().any(|&(a, _)| a == k)
         }
     };
-    cl.participation_verbs.contains(&w.norm[v])
-        || about_at(v)
-        || (cl.copulas.contains(&w.norm[v]) && about_at(v + 1))
+    verbs.iter().any(|&v| {
+        cl.participation_verbs.contains(&w.norm[v])
+            || about_at(v)
+            || (cl.copulas.contains(&w.norm[v]) && about_at(v + 1))
+    })
 }
 
 /// Whether an attributed person is the one who did what the fact's `roles` name: the verb of
@@ -121,7 +129,7 @@ fn acts(roles: &TermGroup, text: &str, w: &Words, m: &Mention) -> bool {
         .into_iter()
         .map(|(a, _)| a)
         .collect();
-    if people::verb_after(w, m.toks.end).is_some_and(|v| starts.contains(&v)) {
+    if m.verbs.iter().any(|v| starts.contains(v)) {
         return true;
     }
     let k = before_title(text, w, m);

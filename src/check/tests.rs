@@ -8,6 +8,7 @@
 
 mod clauses;
 mod policy;
+mod roles;
 mod why;
 
 use super::{Finding, check};

@@ -47,6 +47,9 @@ pub enum Silence {
     NoPolarity { figure: usize },
     /// A date on the other side of a comparison ("than any year since 2019").
     ComparedDate { figure: usize },
+    /// A date with none of the date fact's `roles` beside it: the date of another event
+    /// ("declared in January 2020" for the date the emergency expired).
+    NoDateRole { figure: usize },
     /// The figure fits a known look-alike of the fact: `lookalike` indexes the fact's
     /// `lookalikes` (for a tally, the tally's look-alike pairs).
     Lookalike { figure: usize, lookalike: usize },
@@ -113,6 +116,7 @@ impl Silence {
             Silence::OtherPredicate { .. } => "other-predicate",
             Silence::NoPolarity { .. } => "no-polarity",
             Silence::ComparedDate { .. } => "compared-date",
+            Silence::NoDateRole { .. } => "no-role",
             Silence::Lookalike { .. } => "lookalike",
             Silence::NearMiss { .. } => "near-miss",
             Silence::LooseBound { .. } => "loose-bound",
@@ -150,6 +154,7 @@ impl Silence {
             | Silence::OtherPredicate { figure }
             | Silence::NoPolarity { figure }
             | Silence::ComparedDate { figure }
+            | Silence::NoDateRole { figure }
             | Silence::Lookalike { figure, .. }
             | Silence::NearMiss { figure }
             | Silence::LooseBound { figure }
@@ -176,7 +181,8 @@ impl Silence {
             | Silence::Undated { .. }
             | Silence::Fractional { .. }
             | Silence::Hypothetical { .. }
-            | Silence::OutsideClause { .. } => 2,
+            | Silence::OutsideClause { .. }
+            | Silence::NoDateRole { .. } => 2,
             Silence::Lookalike { .. }
             | Silence::NearMiss { .. }
             | Silence::LooseBound { .. }

@@ -98,6 +98,7 @@ pub(super) fn compile_fact(
         FactKind::Date => FactSpec::Date {
             date: date?,
             text: f.date.clone().unwrap_or_default(),
+            roles,
         },
         FactKind::Person => FactSpec::Person {
             people,
@@ -215,7 +216,11 @@ fn check_keys(f: &RawFact, kind: FactKind, span: &Range<usize>, p: &mut Problems
         ("than", !f.than.is_empty(), kind == FactKind::Multiplier),
         ("date", f.date.is_some(), kind == FactKind::Date),
         ("people", !f.people.is_empty(), kind == FactKind::Person),
-        ("roles", !f.roles.is_empty(), kind == FactKind::Person),
+        (
+            "roles",
+            !f.roles.is_empty(),
+            matches!(kind, FactKind::Person | FactKind::Date),
+        ),
         (
             "is",
             !f.is.is_empty() || !f.is_not.is_empty(),

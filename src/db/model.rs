@@ -198,8 +198,13 @@ pub enum FactSpec {
     },
     /// "N times" a comparator.
     Multiplier { band: Band, than: TermGroup },
-    /// The date or period of an event.
-    Date { date: When, text: String },
+    /// The date or period of an event; `roles`: the words of that event ("expired",
+    /// "signed"), which must stand with a date for it to be the fact's (empty: any date is).
+    Date {
+        date: When,
+        text: String,
+        roles: TermGroup,
+    },
     /// Who did or said it; `roles`: the verbs of what they did (empty: any).
     Person {
         people: Vec<Person>,

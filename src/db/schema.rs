@@ -171,7 +171,9 @@ pub(super) struct RawFact {
     #[serde(default)]
     pub(super) any_of: bool,
     /// For a person fact: the verbs of the role the people had ("testif*", "announc*"). Another
-    /// person conflicts only when given this role; a speaker quoted about it does not.
+    /// person conflicts only when given this role; a speaker quoted about it does not. For a
+    /// date fact: the words of the event it dates ("expired", "signed"): a date is the fact's
+    /// only when one of them stands with it in its clause, so another event's date is silent.
     #[serde(default)]
     pub(super) roles: Vec<String>,
     /// Figures of neighbouring measures that must stay silent, not conflict.

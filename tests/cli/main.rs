@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod ci;
 mod database;
+mod date_roles;
 mod db_new;
 mod explain_why;
 mod formats;

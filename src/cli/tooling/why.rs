@@ -209,6 +209,11 @@ pub(super) fn silence_message(claim: &Claim, fact: &Fact, why: Silence, seen: &S
             "{} is the other side of a comparison (after \"than\"), not the fact's date",
             fig(figure)
         ),
+        Silence::NoDateRole { figure } => format!(
+            "{} dates another event: none of the fact's {} stands with it in its clause",
+            fig(figure),
+            role_words(claim, fact)
+        ),
         Silence::Lookalike { figure, lookalike } => {
             let what = lookalike_name(fact, lookalike);
             format!(
@@ -312,7 +317,9 @@ fn lookalike_name(fact: &Fact, k: usize) -> String {
 
 fn role_words(claim: &Claim, fact: &Fact) -> String {
     match &fact.spec {
-        FactSpec::Person { roles, .. } if !roles.terms.is_empty() => {
+        FactSpec::Person { roles, .. } | FactSpec::Date { roles, .. }
+            if !roles.terms.is_empty() =>
+        {
             format!("`roles`: {}", terms(roles))
         }
         _ => format!(
