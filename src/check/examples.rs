@@ -70,7 +70,9 @@ fn figure_kind(f: &crate::extract::Figure) -> Option<(FactKind, &'static str)> {
         (_, Some(Measure::Money { .. })) => (FactKind::Money, "a money amount"),
         (_, Some(Measure::Quantity { .. })) => (FactKind::Quantity, "a physical quantity"),
         (_, Some(Measure::Change { .. })) => (FactKind::Change, "a change"),
-        (_, Some(Measure::Tally { .. } | Measure::Unanimous)) => (FactKind::Tally, "a tally"),
+        (_, Some(Measure::Tally { .. } | Measure::Unanimous | Measure::TallyFor { .. })) => {
+            (FactKind::Tally, "a tally")
+        }
         (_, Some(Measure::Record { .. })) => (FactKind::Record, "a record"),
         (_, Some(Measure::Duration { .. })) => (FactKind::Duration, "a duration"),
         (Kind::Mass, _) => (FactKind::Mass, "a mass"),

@@ -44,6 +44,8 @@ enum Stated {
         no: f64,
     },
     Unanimous,
+    /// One side of a vote: the votes for.
+    VotesFor(f64),
     Record {
         rank: u32,
         since: Option<When>,
@@ -119,6 +121,7 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
                 interval_verdict(band, lo, hi, ranged)
             }
             Stated::Pair { yes, no } => pair_verdict(spec, yes, no),
+            Stated::VotesFor(yes) => votes_for_verdict(spec, yes),
             Stated::Unanimous => match spec {
                 MeasureSpec::Tally { no, .. } => Ok(*no == 0.0),
                 _ => Err(Skip::OtherKind),
@@ -221,6 +224,43 @@ fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Result<bool, Skip> {
     if let Some(li) = lookalikes
         .iter()
         .position(|&(a, b)| close(yes, a) && close(no, b))
+    {
+        return Err(Skip::Lookalike(li));
+    }
+    Ok(false)
+}
+
+/// One side of a vote against a tally: the larger side (the votes for, of a vote that
+/// passed) agrees; the smaller side says nothing (a motion may have failed); any other count
+/// conflicts, unless it is a side of a look-alike vote.
+fn votes_for_verdict(spec: &MeasureSpec, yes: f64) -> Result<bool, Skip> {
+    let MeasureSpec::Tally {
+        yes: fy,
+        no: fn_,
+        tolerance,
+        lookalikes,
+        ..
+    } = spec
+    else {
+        return Err(Skip::OtherKind);
+    };
+    let close = |a: f64, b: f64| {
+        let d = if tolerance.1 {
+            b.abs() * tolerance.0
+        } else {
+            tolerance.0
+        };
+        (a - b).abs() <= d + 1e-9
+    };
+    if close(yes, fy.max(*fn_)) {
+        return Ok(true);
+    }
+    if close(yes, fy.min(*fn_)) {
+        return Err(Skip::OtherSide);
+    }
+    if let Some(li) = lookalikes
+        .iter()
+        .position(|&(a, b)| close(yes, a) || close(yes, b))
     {
         return Err(Skip::Lookalike(li));
     }
@@ -418,6 +458,9 @@ fn stated(
             }
         }
         (MeasureSpec::Tally { .. }, Some(Measure::Unanimous)) => Ok(Stated::Unanimous),
+        (MeasureSpec::Tally { percent: false, .. }, Some(Measure::TallyFor { yes })) => {
+            Ok(Stated::VotesFor(yes))
+        }
         // A record's `nouns` say what it is a record of ("the highest gas prices since 2008"
         // is not the inflation record).
         // Measured from the superlative, not from the "since ..." it carries.
@@ -554,6 +597,7 @@ enum Skip {
     OtherDirection,
     OverlappingRange,
     NearMiss,
+    OtherSide,
     /// Index of the tally's look-alike pair.
     Lookalike(usize),
 }
@@ -574,6 +618,7 @@ impl Skip {
             Skip::OtherDirection => Silence::OtherDirection { figure },
             Skip::OverlappingRange => Silence::OverlappingRange { figure },
             Skip::NearMiss => Silence::NearMiss { figure },
+            Skip::OtherSide => Silence::OtherSide { figure },
             Skip::Lookalike(lookalike) => Silence::Lookalike { figure, lookalike },
         }
     }
@@ -587,7 +632,10 @@ fn fact_kind_of(kind: FactKind, f: &Figure) -> bool {
         (FactKind::Money, Some(Measure::Money { .. }))
         | (FactKind::Duration, Some(Measure::Duration { .. }))
         | (FactKind::Change, Some(Measure::Change { .. }))
-        | (FactKind::Tally, Some(Measure::Tally { .. } | Measure::Unanimous))
+        | (
+            FactKind::Tally,
+            Some(Measure::Tally { .. } | Measure::Unanimous | Measure::TallyFor { .. }),
+        )
         | (FactKind::Record, Some(Measure::Record { .. })) => true,
         (FactKind::Quantity, Some(Measure::Quantity { .. } | Measure::Change { .. })) => true,
         (FactKind::Quantity, None) => f.kind() == Kind::Mass,

@@ -56,6 +56,9 @@ pub enum Silence {
     /// Close to the sources' figure but outside the agreeing band: neither agrees nor
     /// conflicts.
     NearMiss { figure: usize },
+    /// One side of a vote that is the fact's smaller side ("35 votes in favour" of a 63-35
+    /// vote): which side voted for is not known from the pair.
+    OtherSide { figure: usize },
     /// A bound that holds but reaches too far from the figure to state it.
     LooseBound { figure: usize },
     /// Money in another currency (no exchange rates).
@@ -119,6 +122,7 @@ impl Silence {
             Silence::NoDateRole { .. } => "no-role",
             Silence::Lookalike { .. } => "lookalike",
             Silence::NearMiss { .. } => "near-miss",
+            Silence::OtherSide { .. } => "other-side",
             Silence::LooseBound { .. } => "loose-bound",
             Silence::OtherCurrency { .. } => "other-currency",
             Silence::OtherDenominator { .. } => "other-denominator",
@@ -157,6 +161,7 @@ impl Silence {
             | Silence::NoDateRole { figure }
             | Silence::Lookalike { figure, .. }
             | Silence::NearMiss { figure }
+            | Silence::OtherSide { figure }
             | Silence::LooseBound { figure }
             | Silence::OtherCurrency { figure }
             | Silence::OtherDenominator { figure }
@@ -185,6 +190,7 @@ impl Silence {
             | Silence::NoDateRole { .. } => 2,
             Silence::Lookalike { .. }
             | Silence::NearMiss { .. }
+            | Silence::OtherSide { .. }
             | Silence::LooseBound { .. }
             | Silence::OverlappingRange { .. }
             | Silence::RequiresMissing { .. } => 4,

@@ -73,6 +73,8 @@ pub enum Measure {
     Tally { yes: f64, no: f64, percent: bool },
     /// "unanimously": no vote against.
     Unanimous,
+    /// One side of a vote: the votes for ("63 votes in favour", "passed with 68 votes").
+    TallyFor { yes: f64 },
     /// A record: its rank (1 for "highest", 2 for "second-highest"), the date it is counted
     /// since, and the span of years it covers ("a 40-year high").
     Record {
@@ -93,7 +95,7 @@ impl Measure {
             Measure::Money { .. } => "money",
             Measure::Quantity { .. } => "quantity",
             Measure::Change { .. } => "change",
-            Measure::Tally { .. } | Measure::Unanimous => "tally",
+            Measure::Tally { .. } | Measure::Unanimous | Measure::TallyFor { .. } => "tally",
             Measure::Record { .. } => "record",
             Measure::Duration { .. } => "duration",
             Measure::Age { .. } => "subgroup",
@@ -155,6 +157,7 @@ impl std::fmt::Display for Measure {
                 write!(f, "tally {yes}{p}-{no}{p}")
             }
             Measure::Unanimous => write!(f, "tally unanimous"),
+            Measure::TallyFor { yes } => write!(f, "tally {yes} for"),
             Measure::Record { rank, since, span } => {
                 write!(f, "record rank {rank}")?;
                 if let Some(s) = since {
@@ -235,6 +238,7 @@ pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usi
             return None;
         }
         super::tally::tally_at(text, w, i)
+            .or_else(|| super::tally::votes_for_at(text, w, i))
             .or_else(|| super::record::age_at(text, w, i))
             .or_else(|| super::change::change_after_number(text, w, i))
             .or_else(|| super::money::money_at(text, w, i))

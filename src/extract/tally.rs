@@ -147,3 +147,29 @@ fn vote_word_before(w: &Words, i: usize) -> bool {
         }
     }
 }
+
+/// One side of a vote: "63 votes in favour", "68 in favor", "passed with 68 votes". Votes of
+/// a chamber or a court only (below [`DASHED_MAX`]): "won with 81 million votes" is a count
+/// of voters, not a side of a tally.
+pub(super) fn votes_for_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+    let m = Measures::get();
+    let n = digits_only_at(text, w, i)?;
+    if n.value <= 0.0 || n.value >= DASHED_MAX || n.value.fract() != 0.0 {
+        return None;
+    }
+    let yes = Measure::TallyFor { yes: n.value };
+    if let Some(end) = m.tally_for.iter().find_map(|p| w.is_phrase(n.end, p)) {
+        return Some((Figure::measured(w, yes, Bound::Exact, i..end), end));
+    }
+    // "passed with 68 votes": "with" after a word of voting or passing.
+    let with = i.checked_sub(1)?;
+    if w.word(with) != m.tally_with || !m.tally_vote_words.contains(w.word(n.end)) {
+        return None;
+    }
+    let context =
+        (with.saturating_sub(CONTEXT_REACH)..with).any(|j| m.tally_context.contains(w.word(j)));
+    context.then(|| {
+        let end = n.end + 1;
+        (Figure::measured(w, yes, Bound::Exact, with..end), end)
+    })
+}

@@ -136,6 +136,8 @@ pub struct Measures {
     pub tally_context: WordSet,
     pub tally_unanimous: WordSet,
     pub tally_vote_words: WordSet,
+    pub tally_for: Phrases,
+    pub tally_with: String,
     pub duration_units: WordMap<f64>,
     pub age_before: WordSet,
     pub age_after: Phrases,
@@ -227,32 +229,37 @@ impl Measures {
                 .collect();
             m.word_starts.extend(starts);
             let units = &super::Lexicon::english().units;
-            let followers: Vec<String> = m
-                .unit_starts
-                .keys()
-                .map(String::as_str)
-                .chain(m.currency_words.iter().map(|(w, _)| w))
-                .chain(m.duration_units.iter().map(|(w, _)| w))
-                .chain(m.change_nouns_up.iter())
-                .chain(m.change_nouns_down.iter())
-                .chain(m.age_after.iter().filter_map(|p| p.split(' ').next()))
-                .chain(
-                    m.points
-                        .iter()
-                        .chain(&m.basis_points)
-                        .filter_map(|p| p.split(' ').next()),
-                )
-                .chain(units.percent.iter())
-                .chain(
-                    units
-                        .percent_phrases
-                        .iter()
-                        .filter_map(|p| p.split(' ').next()),
-                )
-                .chain(units.mass.iter().filter_map(|(p, _)| p.split(' ').next()))
-                .chain(["to", "pounds"])
-                .map(str::to_string)
-                .collect();
+            let followers: Vec<String> =
+                m.unit_starts
+                    .keys()
+                    .map(String::as_str)
+                    .chain(m.currency_words.iter().map(|(w, _)| w))
+                    .chain(m.duration_units.iter().map(|(w, _)| w))
+                    .chain(m.change_nouns_up.iter())
+                    .chain(m.change_nouns_down.iter())
+                    .chain(m.age_after.iter().filter_map(|p| p.split(' ').next()))
+                    .chain(
+                        m.points
+                            .iter()
+                            .chain(&m.basis_points)
+                            .filter_map(|p| p.split(' ').next()),
+                    )
+                    .chain(units.percent.iter())
+                    .chain(
+                        units
+                            .percent_phrases
+                            .iter()
+                            .filter_map(|p| p.split(' ').next()),
+                    )
+                    .chain(units.mass.iter().filter_map(|(p, _)| p.split(' ').next()))
+                    .chain(
+                        m.tally_for.iter().flat_map(|p| p.split(' ')).filter(|t| {
+                            !super::Lexicon::english().binding.function_words.contains(t)
+                        }),
+                    )
+                    .chain(["to", "pounds"])
+                    .map(str::to_string)
+                    .collect();
             m.number_followers.extend(followers);
             m
         })

@@ -448,6 +448,9 @@ fn measure_fields(
             fields.push(("unanimous", "true".into()));
             FactKind::Tally
         }
+        Measure::TallyFor { .. } => {
+            return Err("one side of a vote: write the whole tally (\"63-35\") from the source");
+        }
         Measure::Record { rank, since, span } => {
             fields.push(("rank", rank.to_string()));
             if let Some(s) = since.as_ref().and_then(when_spelling) {

@@ -411,3 +411,22 @@ fn a_hedge_is_no_wider_than_the_digits_written() {
     // Two figures: the usual hedge.
     assert_eq!(verdicts(&d, "About 95% of pupils were vaccinated."), AGREES);
 }
+
+#[test]
+fn one_side_of_a_vote_is_compared_with_the_larger_side() {
+    let d = db(
+        "\"Ferry Act\"",
+        None,
+        "kind = \"tally\"\nvalue = \"63-35\"",
+    );
+    assert_eq!(
+        verdicts(&d, "The Ferry Act passed with 63 votes in favour."),
+        AGREES
+    );
+    assert_eq!(
+        verdicts(&d, "The Ferry Act passed the council with 61 votes."),
+        CONFLICTS
+    );
+    // The smaller side: which side voted for is not known from the pair.
+    assert_eq!(verdicts(&d, "The Ferry Act got 35 votes in favour."), SILENT);
+}

@@ -226,6 +226,11 @@ pub(super) fn silence_message(claim: &Claim, fact: &Fact, why: Silence, seen: &S
              nor conflicts",
             fig(figure)
         ),
+        Silence::OtherSide { figure } => format!(
+            "{} is the smaller side of {expected}: whether that side voted for is not known \
+             from the pair",
+            fig(figure)
+        ),
         Silence::LooseBound { figure } => format!(
             "{} is true of {expected} but too loose to agree (bound reach {})",
             fig(figure),

@@ -415,3 +415,32 @@ fn durations_and_ages() {
         );
     }
 }
+
+#[test]
+fn one_side_of_a_vote() {
+    for s in [
+        "The bill passed with 63 votes in favour.",
+        "It was approved with 63 votes in favor and 35 against.",
+        "The measure passed the council with 63 votes.",
+    ] {
+        let all = measures(s);
+        assert!(
+            all.iter()
+                .any(|(m, _)| *m == Measure::TallyFor { yes: 63.0 }),
+            "{s}: {all:?}"
+        );
+    }
+    // Not a side of a vote: a count of voters, or "with" and votes of no vote.
+    for s in [
+        "She won with 81 million votes.",
+        "The city has 63 votes in reserve.",
+        "He arrived with 63 votes of confidence letters.",
+    ] {
+        assert!(
+            !measures(s)
+                .iter()
+                .any(|(m, _)| matches!(m, Measure::TallyFor { .. })),
+            "{s}"
+        );
+    }
+}
