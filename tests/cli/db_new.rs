@@ -507,15 +507,15 @@ fn the_readme_sample_is_the_real_output() {
     let block = readme
         .split("```toml\n")
         .filter_map(|b| b.split("```").next())
-        .find(|b| b.contains("id = \"price-consumer-2022\""))
+        .find(|b| b.contains("id = \"co2-emission-energy-2023\""))
         .expect("README has the db new sample");
     let out = claimcheck()
         .args([
             "db",
             "new",
             "--source",
-            "https://www.bls.gov/news.release/archives/cpi_07132022.htm",
-            "Consumer prices rose 9.1% over the year in June 2022.",
+            "https://www.iea.org/reports/co2-emissions-in-2023",
+            "Global energy-related CO2 emissions grew 1.1% in 2023.",
         ])
         .output()
         .unwrap();
