@@ -414,11 +414,7 @@ fn a_hedge_is_no_wider_than_the_digits_written() {
 
 #[test]
 fn one_side_of_a_vote_is_compared_with_the_larger_side() {
-    let d = db(
-        "\"Ferry Act\"",
-        None,
-        "kind = \"tally\"\nvalue = \"63-35\"",
-    );
+    let d = db("\"Ferry Act\"", None, "kind = \"tally\"\nvalue = \"63-35\"");
     assert_eq!(
         verdicts(&d, "The Ferry Act passed with 63 votes in favour."),
         AGREES
@@ -428,5 +424,8 @@ fn one_side_of_a_vote_is_compared_with_the_larger_side() {
         CONFLICTS
     );
     // The smaller side: which side voted for is not known from the pair.
-    assert_eq!(verdicts(&d, "The Ferry Act got 35 votes in favour."), SILENT);
+    assert_eq!(
+        verdicts(&d, "The Ferry Act got 35 votes in favour."),
+        SILENT
+    );
 }

@@ -1,6 +1,8 @@
 //! `explain --text`: what the checker makes of each sentence of a text, and why.
 #![allow(clippy::print_stderr)] // the CLI edge is where errors are written
 
+use crate::extract::Measure;
+use crate::lexicon::Lexicon;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -98,14 +100,14 @@ fn listed(r: &FrameReport, all: bool) -> bool {
     r.all_groups || (found > 0 && all) || (found >= 2 && found + 1 == r.groups.len())
 }
 
-fn figure_json(text: &str, f: &Figure, periods: &[When]) -> Value {
+fn figure_json(lex: &Lexicon, text: &str, f: &Figure, periods: &[When]) -> Value {
     // A figure of the measures (money, change, tally…) states its values in `measure`; its
     // `lo`/`hi` would read as zero.
     let numeric = f.kind() != Kind::When && f.measure().is_none();
     json!({
         "text": &text[f.span.clone()],
         "kind": kind_name(f.kind()),
-        "measure": f.measure().map(|m| m.to_string()),
+        "measure": f.measure().map(|m| measure_text(lex, m)),
         "lo": if numeric { finite(f.lo()) } else { None },
         "hi": if numeric { finite(f.hi()) } else { None },
         "unit": if numeric { Some(kind_unit(f.kind()).trim()) } else { None },
@@ -234,7 +236,7 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str, all: bool) ->
                         "text": &text[v.range.clone()],
                         "byte_start": v.range.start,
                         "byte_end": v.range.end,
-                        "figures": v.figures.iter().map(|(f, p)| figure_json(&text, f, p)).collect::<Vec<_>>(),
+                        "figures": v.figures.iter().map(|(f, p)| figure_json(&db.lexicon, &text, f, p)).collect::<Vec<_>>(),
                         "people": v.people.iter().map(|p| why::person_json(&seen, p)).collect::<Vec<_>>(),
                         "frames": v.frames.iter().map(|f| frame_json(f, &seen)).collect::<Vec<_>>(),
                         "findings": v.findings.iter().map(|f| finding_json(&db, &text, f)).collect::<Vec<_>>(),
@@ -257,6 +259,19 @@ pub fn explain_text(dbs: &[String], format: ToolFormat, arg: &str, all: bool) ->
     }
     out.flush()?;
     Ok(0)
+}
+
+/// A measure as `explain` shows it, with a database's own denominator ("per vial"), which
+/// the measure's own `Display` (English words only) cannot name.
+fn measure_text(lex: &Lexicon, m: Measure) -> String {
+    let shown = m.to_string();
+    match m {
+        Measure::Money { per: Some(p), .. } if !shown.contains(" per ") => match lex.per_word(p) {
+            Some(word) => format!("{shown} per {word}"),
+            None => shown,
+        },
+        _ => shown,
+    }
 }
 
 fn write_sentence(
@@ -282,7 +297,10 @@ fn write_sentence(
     for (f, periods) in &v.figures {
         let mut parts = vec![kind_name(f.kind()).to_string()];
         if let Some(m) = f.measure() {
-            parts = vec![m.to_string(), bound_name(f.bound).to_string()];
+            parts = vec![
+                measure_text(&db.lexicon, m),
+                bound_name(f.bound).to_string(),
+            ];
         } else if f.kind() != Kind::When {
             parts.push(interval(f.lo(), f.hi(), kind_unit(f.kind())));
             parts.push(bound_name(f.bound).to_string());

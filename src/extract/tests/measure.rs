@@ -444,3 +444,11 @@ fn one_side_of_a_vote() {
         );
     }
 }
+
+#[test]
+fn cooling_is_a_fall_and_warming_a_rise() {
+    let (lo, _, _, _, _) = change("The river cooled by 1.5 °C since 1990.");
+    assert!(lo < 0.0, "{lo}");
+    let (lo, _, _, _, _) = change("The lake warmed by 1.5 °C over the century.");
+    assert!(lo > 0.0, "{lo}");
+}
