@@ -125,15 +125,27 @@ fn decide(
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     // The first fact whose figure is a known figure of a neighbouring measure.
     let mut lookalike_fact: Option<usize> = None;
-    for (fi, fact) in claim.facts.iter().enumerate() {
-        let dated = dated_kind(fact.kind());
-        let skipped = if dated && other_time {
+    let skip_of = |fact: &Fact| {
+        if dated_kind(fact.kind()) && other_time {
             Some(Silence::OtherTime)
         } else if cx.only_clause.is_some() && fact.kind() != FactKind::Multiplier {
             Some(Silence::Excluded)
         } else {
             None
-        };
+        }
+    };
+    let mut judged: Vec<Option<Outcome>> = claim
+        .facts
+        .iter()
+        .map(|fact| {
+            skip_of(fact)
+                .is_none()
+                .then(|| judge_fact(&cx, fact, text, s))
+        })
+        .collect();
+    figures_agreeing_elsewhere(&mut judged, text, s);
+    for (fi, fact) in claim.facts.iter().enumerate() {
+        let skipped = skip_of(fact);
         if let Some(why) = skipped {
             if let Some(t) = trace.as_deref_mut() {
                 if why == Silence::OtherTime && !t.notes.contains(&ClaimNote::OtherTime) {
@@ -143,7 +155,9 @@ fn decide(
             }
             continue;
         }
-        let mut o = judge_fact(&cx, fact, text, s);
+        let Some(mut o) = judged[fi].take() else {
+            continue;
+        };
         // A fact's own conflict-requires terms gate its conflicts only.
         if let Outcome::Conflict(span) = &o
             && let Some(group) = fact.conflict_requires.iter().position(|g| !s.has(text, g))
@@ -231,6 +245,45 @@ fn decide(
         })
         .into_iter()
         .collect()
+}
+
+/// A figure that agrees with one fact of a claim is that fact's: another fact of the claim
+/// that would conflict on it says nothing ("€49 a month" agrees with the price; it is no
+/// wrong figure of the yearly subsidy).
+fn figures_agreeing_elsewhere(judged: &mut [Option<Outcome>], text: &str, s: &Sentence) {
+    let agreed: Vec<(usize, Range<usize>)> = judged
+        .iter()
+        .enumerate()
+        .filter_map(|(fi, o)| match o {
+            Some(Outcome::Agree(span, _)) => Some((fi, span.clone())),
+            _ => None,
+        })
+        .collect();
+    if agreed.is_empty() {
+        return;
+    }
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    for (fi, o) in judged.iter_mut().enumerate() {
+        let Some(Outcome::Conflict(span)) = o else {
+            continue;
+        };
+        let Some((fact, _)) = agreed
+            .iter()
+            .find(|(other, a)| *other != fi && overlaps(a, span))
+        else {
+            continue;
+        };
+        let figure = s
+            .analysis(text)
+            .figures
+            .iter()
+            .position(|f| overlaps(&f.span, span))
+            .unwrap_or(0);
+        *o = Some(Outcome::Silent(Silence::AgreesElsewhere {
+            figure,
+            fact: *fact,
+        }));
+    }
 }
 
 /// The kinds of fact that say what happened at the claim's event (not figures with periods of

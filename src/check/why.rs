@@ -56,6 +56,8 @@ pub enum Silence {
     /// Close to the sources' figure but outside the agreeing band: neither agrees nor
     /// conflicts.
     NearMiss { figure: usize },
+    /// The figure agrees with another fact of the claim (`fact`): it is that fact's.
+    AgreesElsewhere { figure: usize, fact: usize },
     /// One side of a vote that is the fact's smaller side ("35 votes in favour" of a 63-35
     /// vote): which side voted for is not known from the pair.
     OtherSide { figure: usize },
@@ -123,6 +125,7 @@ impl Silence {
             Silence::Lookalike { .. } => "lookalike",
             Silence::NearMiss { .. } => "near-miss",
             Silence::OtherSide { .. } => "other-side",
+            Silence::AgreesElsewhere { .. } => "agrees-elsewhere",
             Silence::LooseBound { .. } => "loose-bound",
             Silence::OtherCurrency { .. } => "other-currency",
             Silence::OtherDenominator { .. } => "other-denominator",
@@ -162,6 +165,7 @@ impl Silence {
             | Silence::Lookalike { figure, .. }
             | Silence::NearMiss { figure }
             | Silence::OtherSide { figure }
+            | Silence::AgreesElsewhere { figure, .. }
             | Silence::LooseBound { figure }
             | Silence::OtherCurrency { figure }
             | Silence::OtherDenominator { figure }
@@ -191,6 +195,7 @@ impl Silence {
             Silence::Lookalike { .. }
             | Silence::NearMiss { .. }
             | Silence::OtherSide { .. }
+            | Silence::AgreesElsewhere { .. }
             | Silence::LooseBound { .. }
             | Silence::OverlappingRange { .. }
             | Silence::RequiresMissing { .. } => 4,

@@ -226,6 +226,11 @@ pub(super) fn silence_message(claim: &Claim, fact: &Fact, why: Silence, seen: &S
              nor conflicts",
             fig(figure)
         ),
+        Silence::AgreesElsewhere { figure, fact } => format!(
+            "{} agrees with fact {}: it is that fact's figure, not a wrong one of this fact",
+            fig(figure),
+            fact + 1
+        ),
         Silence::OtherSide { figure } => format!(
             "{} is the smaller side of {expected}: whether that side voted for is not known \
              from the pair",
