@@ -362,6 +362,11 @@ fn judge_fact(cx: &Context, fact: &Fact, text: &str, s: &Sentence) -> Outcome {
             match super::judge_measure::judge_measure(cx.claim, fact, text, s) {
                 super::judge_measure::Judged::Agree(span) => Outcome::Agree(span, false),
                 super::judge_measure::Judged::Conflict(span) => Outcome::Conflict(span),
+                // A look-alike of the new kinds silences its own figure, and like any look-alike
+                // withholds the claim's conflicts.
+                super::judge_measure::Judged::Silent(why @ Silence::Lookalike { .. }) => {
+                    Outcome::Lookalike(why)
+                }
                 super::judge_measure::Judged::Silent(why) => Outcome::Silent(why),
             }
         }
