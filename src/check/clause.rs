@@ -76,6 +76,13 @@ pub(super) fn hypothetical(w: &Words, at: usize) -> bool {
     (from..at).any(|k| w.lex.clauses.hypothetical.contains(&w.norm[k]))
 }
 
+/// Whether a figure starting at token `at` is a forecast: a word of expecting, projecting or
+/// planning stands earlier in its clause ("Economists expect the rate to climb to 6.5%").
+pub(super) fn forecast(w: &Words, at: usize) -> bool {
+    let c = clause_of(w, at);
+    (c.start..at).any(|k| w.lex.clauses.forecast.contains(&w.norm[k]))
+}
+
 /// Whether the term at token `at` stands in a clause that contrasts it with something else
 /// and states no figure: "…, far more than illegal immigrants", "…, not migrants".
 pub(super) fn contrasted(w: &Words, at: usize) -> bool {

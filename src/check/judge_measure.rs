@@ -132,6 +132,9 @@ pub(super) fn judge_measure(claim: &Claim, fact: &Fact, text: &str, s: &Sentence
             Ok(true) => {
                 agree.get_or_insert(f.span.clone());
             }
+            Ok(false) if super::clause::forecast(w, f.toks.start) => {
+                why.keep(Silence::Forecast { figure: fi });
+            }
             Ok(false) => {
                 conflict.get_or_insert(f.span.clone());
             }

@@ -209,6 +209,8 @@ pub(super) fn judge_quantity(cx: &Context, fact: &Fact, text: &str, s: &Sentence
         } else if meets(lo, hi, band.near) {
             // A near miss: say nothing.
             why.keep(Silence::NearMiss { figure: fi });
+        } else if clause::forecast(w, f.toks.start) {
+            why.keep(Silence::Forecast { figure: fi });
         } else {
             conflict.get_or_insert(stated_span(w, f));
         }

@@ -56,6 +56,9 @@ pub enum Silence {
     /// Close to the sources' figure but outside the agreeing band: neither agrees nor
     /// conflicts.
     NearMiss { figure: usize },
+    /// A figure someone expects ("economists expect … 6.5%"): it would conflict, but a
+    /// forecast is not a measured figure.
+    Forecast { figure: usize },
     /// The figure agrees with another fact of the claim (`fact`): it is that fact's.
     AgreesElsewhere { figure: usize, fact: usize },
     /// One side of a vote that is the fact's smaller side ("35 votes in favour" of a 63-35
@@ -126,6 +129,7 @@ impl Silence {
             Silence::NearMiss { .. } => "near-miss",
             Silence::OtherSide { .. } => "other-side",
             Silence::AgreesElsewhere { .. } => "agrees-elsewhere",
+            Silence::Forecast { .. } => "forecast",
             Silence::LooseBound { .. } => "loose-bound",
             Silence::OtherCurrency { .. } => "other-currency",
             Silence::OtherDenominator { .. } => "other-denominator",
@@ -166,6 +170,7 @@ impl Silence {
             | Silence::NearMiss { figure }
             | Silence::OtherSide { figure }
             | Silence::AgreesElsewhere { figure, .. }
+            | Silence::Forecast { figure }
             | Silence::LooseBound { figure }
             | Silence::OtherCurrency { figure }
             | Silence::OtherDenominator { figure }
@@ -196,6 +201,7 @@ impl Silence {
             | Silence::NearMiss { .. }
             | Silence::OtherSide { .. }
             | Silence::AgreesElsewhere { .. }
+            | Silence::Forecast { .. }
             | Silence::LooseBound { .. }
             | Silence::OverlappingRange { .. }
             | Silence::RequiresMissing { .. } => 4,

@@ -49,7 +49,7 @@ impl Lexicon {
             out.extend(words.into_iter().map(|w| (name, w, true)));
         }
         out.extend(self.rates.spans.iter().map(|p| ("rates.spans", p.0, true)));
-        let word_sets: [(&'static str, &WordSet); 59] = [
+        let word_sets: [(&'static str, &WordSet); 60] = [
             ("numbers.ambiguous-fractions", &n.ambiguous_fractions),
             ("numbers.articles", &n.articles),
             ("bounds.fillers", &self.bounds.fillers),
@@ -134,6 +134,7 @@ impl Lexicon {
                 &self.clauses.definite_determiners,
             ),
             ("clauses.hypothetical", &self.clauses.hypothetical),
+            ("clauses.forecast", &self.clauses.forecast),
             ("clauses.contrast", &self.clauses.contrast),
             ("clauses.copulas", &self.clauses.copulas),
             ("clauses.auxiliaries", &self.clauses.auxiliaries),

@@ -403,6 +403,7 @@ pub struct Clauses {
     pub pronouns: WordSet,
     pub definite_determiners: WordSet,
     pub hypothetical: WordSet,
+    pub forecast: WordSet,
     pub contrast: WordSet,
     pub copulas: WordSet,
     pub auxiliaries: WordSet,

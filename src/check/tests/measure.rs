@@ -429,3 +429,42 @@ fn one_side_of_a_vote_is_compared_with_the_larger_side() {
         SILENT
     );
 }
+
+#[test]
+fn a_forecast_agrees_but_never_conflicts() {
+    let d = db(
+        "\"vacancy\"",
+        None,
+        "kind = \"level\"\nvalue = 5.8\nnouns = [\"rate\"]",
+    );
+    assert_eq!(
+        verdicts(
+            &d,
+            "Analysts expect the vacancy rate to climb to 6.5% next year."
+        ),
+        SILENT
+    );
+    assert_eq!(
+        verdicts(&d, "Analysts expected the vacancy rate to reach 5.8%."),
+        AGREES
+    );
+    assert_eq!(verdicts(&d, "The vacancy rate climbed to 6.5%."), CONFLICTS);
+}
+
+#[test]
+fn a_figure_that_agrees_with_one_fact_is_no_wrong_figure_of_another() {
+    // Two facts of one kind: a monthly price and a yearly subsidy.
+    let d = match Database::from_sources(&[(
+        "fixture.toml".into(),
+        "[[claim]]\nid = \"c\"\nstatement = \"s\"\nabout = [[\"pass\"]]\n\n\
+         [[claim.fact]]\nkind = \"money\"\nvalue = \"€49\"\nper = \"month\"\n\n\
+         [[claim.fact]]\nkind = \"money\"\nvalue = \"€1.5 billion\"\nper = \"year\"\n\n\
+         [[claim.source]]\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://example.org\"\ndate = \"2024\"\nquote = \"q\"\n"
+            .to_string(),
+    )]) {
+        Ok(d) => d,
+        Err(e) => panic!("fixture database: {e}"),
+    };
+    assert_eq!(verdicts(&d, "The pass costs 49 euros a month."), AGREES);
+    assert_eq!(verdicts(&d, "The pass costs 59 euros a month."), CONFLICTS);
+}

@@ -226,6 +226,11 @@ pub(super) fn silence_message(claim: &Claim, fact: &Fact, why: Silence, seen: &S
              nor conflicts",
             fig(figure)
         ),
+        Silence::Forecast { figure } => format!(
+            "{} would conflict with {expected}, but its clause states a forecast (\"expect\", \
+             \"projected\"): a forecast is not a measured figure",
+            fig(figure)
+        ),
         Silence::AgreesElsewhere { figure, fact } => format!(
             "{} agrees with fact {}: it is that fact's figure, not a wrong one of this fact",
             fig(figure),
