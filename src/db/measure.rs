@@ -546,6 +546,18 @@ fn bands(
     };
     let to_c = |x: f64| conv(x).unwrap_or(f64::NAN);
     let (lo, hi) = match f.range {
+        // A money range written in currency units ([18.8e9, 19e9] beside "£18.9 billion")
+        // rather than in the value's written ones ([18.8, 19.0]): read in the unit it is
+        // nearer to.
+        Some([a, b]) if a <= b && kind == FactKind::Money && value > 0.0 && cv > value => {
+            let scale = cv / value;
+            let mid = (a + b) / 2.0;
+            if mid > 0.0 && (mid / cv).ln().abs() < (mid / value).ln().abs() {
+                (a / scale, b / scale)
+            } else {
+                (a, b)
+            }
+        }
         Some([a, b]) if a <= b => (a, b),
         Some([a, b]) => {
             bad(

@@ -468,3 +468,16 @@ fn a_figure_that_agrees_with_one_fact_is_no_wrong_figure_of_another() {
     assert_eq!(verdicts(&d, "The pass costs 49 euros a month."), AGREES);
     assert_eq!(verdicts(&d, "The pass costs 59 euros a month."), CONFLICTS);
 }
+
+#[test]
+fn a_money_range_reads_in_written_or_currency_units() {
+    for range in ["[18.8, 19.0]", "[18.8e9, 19.0e9]"] {
+        let d = db(
+            "\"line\"",
+            None,
+            &format!("kind = \"money\"\nvalue = \"£18.9 billion\"\nrange = {range}"),
+        );
+        assert_eq!(verdicts(&d, "The line cost £18.9bn."), AGREES, "{range}");
+        assert_eq!(verdicts(&d, "The line cost £25bn."), CONFLICTS, "{range}");
+    }
+}
