@@ -249,8 +249,26 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
     if !any {
         return None;
     }
+    // "three and a half", "two and a quarter": a whole number and a fraction of one.
+    let mut part = 0.0;
+    if word(k) == numbers.conjunction
+        && article(word(k + 1))
+        && let Some(d) = numbers.fractions.get(word(k + 2))
+        && d > 0.0
+    {
+        part = 1.0 / d;
+        k += 3;
+    }
+    let mut value = total + current + part;
+    // "two and a quarter million"
+    if part > 0.0
+        && let Some(scale) = scale_word(word(k))
+    {
+        value *= scale;
+        k += 1;
+    }
     Some(Numeral {
-        value: total + current,
+        value,
         end: k,
         year_like: false,
         fraction: false,

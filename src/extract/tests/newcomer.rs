@@ -476,3 +476,17 @@ fn quantity_lo(s: &str) -> f64 {
         other => panic!("{s}: {other:?}"),
     }
 }
+
+#[test]
+fn a_whole_number_and_a_fraction_in_words() {
+    let f = figs("The line opened three and a half years late.");
+    assert!(
+        f.iter()
+            .any(|f| matches!(f.measure(), Some(Measure::Duration { lo, .. }) if lo == 3.5)),
+        "{f:?}"
+    );
+    let f = figs("Two and a quarter million people voted.");
+    assert!(f.iter().any(|f| f.lo() == 2_250_000.0), "{f:?}");
+    // "and a half" after no number is nothing of the kind.
+    assert!(figs("Rain and a half-hearted sun.").is_empty());
+}
