@@ -34,7 +34,7 @@ fn number_with_unit(text: &str, w: &Words, i: usize) -> Option<(f64, UnitHit, us
         return Some((v, u, i));
     }
     let n = plain_number_at(text, w, i)?;
-    let u = table_unit_at(w, n.end)?;
+    let u = table_unit_at(w, super::numeral::skip_joiners(w, n.end))?;
     Some((n.value, u, n.end))
 }
 

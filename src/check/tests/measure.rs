@@ -214,8 +214,14 @@ fn a_lookalike_silences_its_own_fact_only() {
         verdicts(&d, "The council voted 5-4 on March 5, 2024."),
         AGREES
     );
+    // Beside the other vote's tally, another date is likely that vote's: the conflict is
+    // withheld.
     assert_eq!(
         verdicts(&d, "The council voted 5-4 on March 9, 2024."),
+        SILENT
+    );
+    assert_eq!(
+        verdicts(&d, "The council voted 7-2 on March 9, 2024."),
         CONFLICTS
     );
 }

@@ -490,3 +490,20 @@ fn a_whole_number_and_a_fraction_in_words() {
     // "and a half" after no number is nothing of the kind.
     assert!(figs("Rain and a half-hearted sun.").is_empty());
 }
+
+#[test]
+fn a_number_joined_to_a_singular_unit_is_a_quantity() {
+    for (s, metres) in [
+        ("The 235-mile route opened.", 235.0 * 1609.344),
+        ("A 12-kilometre tunnel.", 12_000.0),
+        ("A 3-foot rise.", 0.9144),
+    ] {
+        let f = figs(s);
+        assert!(
+            f.iter().any(
+                |f| matches!(f.measure(), Some(Measure::Quantity { lo, .. }) if close(lo, metres))
+            ),
+            "{s}: {f:?}"
+        );
+    }
+}
