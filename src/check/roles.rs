@@ -45,7 +45,13 @@ pub(super) fn judge_person(
     } else if first_named.is_none()
         && let Some(m) = mentions
             .iter()
-            .find(|m| m.attributed && !named(&m.toks) && acts(roles, text, w, m))
+            // A titled person doing what the fact's `roles` name ("Council Member X cast the
+            // lone vote") acts as surely as one with a verb of saying.
+            .find(|m| {
+                (m.attributed || (m.titled && !roles.terms.is_empty()))
+                    && !named(&m.toks)
+                    && acts(roles, text, w, m)
+            })
     {
         return Outcome::Conflict(m.span.clone());
     }

@@ -287,3 +287,23 @@ fn the_verb_after_a_participle_phrase_counts_too() {
         "silent"
     );
 }
+
+#[test]
+fn a_titled_name_with_the_roles_verb_is_the_actor() {
+    let db = load(&[RULING]);
+    // No verb of saying: the title and the role's own verb make the judge the writer.
+    assert_eq!(
+        says(
+            &db,
+            "Judge Tom Hart wrote the ruling on the Riverside bridge permit."
+        ),
+        "conflicts `Tom Hart`"
+    );
+    assert_eq!(
+        says(
+            &db,
+            "Judge Tom Hart praised the ruling on the Riverside bridge permit."
+        ),
+        "silent"
+    );
+}
