@@ -37,16 +37,22 @@ pub fn relative_step(text: &str, w: &Words, f: &Figure) -> Option<f64> {
     Some(step / literal)
 }
 
-/// An interval read under a hedge ("about"), narrowed to at most `steps` steps of the last
-/// written digit either side: "about 95.1%" is 94.1% to 96.1%, not 90.3% to 99.9%. Other
-/// bounds are returned as they are.
+/// An interval read under a hedge ("about", "nearly"), narrowed to at most `steps` steps of
+/// the last written digit: "about 95.1%" is 94.1% to 96.1%, not 90.3% to 99.9%; "nearly
+/// $437,000" is $427,000 to $437,000, not $393,300 to $437,000. Other bounds are returned as
+/// they are.
 pub fn hedged(text: &str, w: &Words, f: &Figure, (lo, hi): (f64, f64), steps: f64) -> (f64, f64) {
-    if f.bound != Bound::Approx {
+    if !matches!(f.bound, Bound::Approx | Bound::Below) {
         return (lo, hi);
     }
     let Some(rel) = relative_step(text, w, f) else {
         return (lo, hi);
     };
+    if f.bound == Bound::Below {
+        // "nearly" reaches down from the stated figure, its high end.
+        let reach = (hi - lo).min(steps * rel * hi.abs());
+        return (hi - reach, hi);
+    }
     let centre = (lo + hi) / 2.0;
     let half = ((hi - lo) / 2.0).min(steps * rel * centre.abs());
     (centre - half, centre + half)

@@ -632,3 +632,17 @@ date = "2019-11-01..2020-02-28"
         "conflicts `March 15`"
     );
 }
+
+#[test]
+fn nearly_reaches_no_further_than_ten_steps_of_the_last_digit() {
+    // 185 exactly. "Nearly 204" is written to the unit: it covers 194..204, not 183.6..204.
+    let db = load(&[&visitors("185")]);
+    assert_eq!(
+        says(&db, "The Lumen festival drew nearly 204 visitors."),
+        "conflicts `nearly 204`"
+    );
+    assert_eq!(
+        says(&db, "The Lumen festival drew nearly 190 visitors."),
+        "agrees `nearly 190`"
+    );
+}
