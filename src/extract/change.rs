@@ -192,6 +192,37 @@ fn noun_after_modifiers(text: &str, w: &Words, start: usize, k: usize) -> Option
     None
 }
 
+/// A change written as an amount, a comparative and its base: "4.4% lower than a year
+/// earlier", "2 points higher from the previous month". Without a stated base the comparative
+/// says nothing of a change ("20% more potent").
+pub(super) fn change_comparative(text: &str, w: &Words, i: usize) -> Option<(Figure, usize)> {
+    let m = Measures::get();
+    let (bound, start) = bound_before(w, i);
+    let (lo, hi, unit, end) = amount(text, w, i, bound, false)?;
+    if !matches!(unit, ChangeUnit::Percent | ChangeUnit::Points) {
+        return None;
+    }
+    let word = w.word(end);
+    let up = if m.comparative_up.contains(word) {
+        true
+    } else if m.comparative_down.contains(word) {
+        false
+    } else {
+        return None;
+    };
+    let (base, stop) = base_after(text, w, end + 1);
+    let base = base?;
+    let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
+    let c = Measure::Change {
+        lo,
+        hi,
+        unit,
+        signed: true,
+        base: Some(base),
+    };
+    Some((Figure::measured(w, c, bound, start..stop), stop))
+}
+
 /// The amount of a change at token `j` under `bound`: its interval, unit and end. After a
 /// verb (`verb`), a span of time is an amount of years ("fell by 0.6 year"); before a noun it
 /// is how long the change took ("a 10-year decline"), so no amount.

@@ -241,6 +241,7 @@ pub(super) fn measure_at(text: &str, w: &Words, i: usize) -> Option<(Figure, usi
             .or_else(|| super::tally::votes_for_at(text, w, i))
             .or_else(|| super::record::age_at(text, w, i))
             .or_else(|| super::change::change_after_number(text, w, i))
+            .or_else(|| super::change::change_comparative(text, w, i))
             .or_else(|| super::money::money_at(text, w, i))
             .or_else(|| super::physical::quantity_at(text, w, i))
             .or_else(|| super::record::duration_at(text, w, i))

@@ -118,6 +118,8 @@ pub struct Measures {
     pub change_nouns_up: WordSet,
     pub change_nouns_down: WordSet,
     pub change_multiples: WordMap<f64>,
+    pub comparative_up: WordSet,
+    pub comparative_down: WordSet,
     pub noun_phrase_openers: WordSet,
     pub phrase_breakers: WordSet,
     pub points: Phrases,

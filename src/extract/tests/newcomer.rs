@@ -507,3 +507,17 @@ fn a_number_joined_to_a_singular_unit_is_a_quantity() {
         );
     }
 }
+
+#[test]
+fn an_amount_with_a_comparative_and_a_base_is_a_change() {
+    let c = change("Housing starts were 4.4% lower than a year earlier.");
+    assert!(close(c.0, -4.4) && c.2 == ChangeUnit::Percent, "{c:?}");
+    let c = change("The rate was 2 points higher than a year before.");
+    assert!(close(c.0, 2.0) && c.2 == ChangeUnit::Points, "{c:?}");
+    // No base: a comparison, not a change over time.
+    assert!(
+        !figs("It is 20% more potent than heroin.")
+            .iter()
+            .any(|f| matches!(f.measure(), Some(Measure::Change { base: Some(_), .. })))
+    );
+}
