@@ -501,6 +501,10 @@ fn numeric_from_range(
 }
 
 /// The default tolerance of a kind, in the fact's unit as written (relative when `true`).
+/// The share of a short span its default tolerance may not exceed (a year on 49 years, about
+/// half a year on 3.5).
+const SHORT_SPAN_TOLERANCE: f64 = 0.15;
+
 fn default_tolerance(f: &RawFact, kind: FactKind) -> (f64, bool) {
     let unit = f.unit.as_deref().map(str::trim);
     match kind {
@@ -541,6 +545,12 @@ fn bands(
         Some(Err(e)) => {
             bad(p, span, "tolerance", e);
             (0.0, false)
+        }
+        // A span of a few years is written to the half year ("three and a half years"): a
+        // year either way would take in a plainly other span.
+        None if kind == FactKind::Duration => {
+            let (t, rel) = default_tolerance(f, kind);
+            (t.min(SHORT_SPAN_TOLERANCE * value.abs()), rel)
         }
         None => default_tolerance(f, kind),
     };
