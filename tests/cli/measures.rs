@@ -14,19 +14,31 @@ fn verdict(f: &Finding) -> &'static str {
     }
 }
 
-/// The example databases and their dev sets.
-const EXAMPLES: [(&str, &str); 2] = [
+/// The example databases, their dev sets, and the accuracy each must reach: 0.95 for the two
+/// written with the engine (issue 16); for the two written by newcomers from the README alone
+/// (docs/newcomer-*.md) the accuracy measured when they landed, as a floor that may only rise.
+const EXAMPLES: [(&str, &str, f64); 4] = [
     (
         "examples/databases/climate-energy.toml",
         "tests/data/climate-energy-dev.tsv",
+        0.95,
     ),
     (
         "examples/databases/elections-courts.toml",
         "tests/data/elections-courts-dev.tsv",
+        0.95,
+    ),
+    (
+        "examples/databases/health-education.toml",
+        "tests/data/health-education-dev.tsv",
+        0.95,
+    ),
+    (
+        "examples/databases/housing-transport.toml",
+        "tests/data/housing-transport-dev.tsv",
+        0.92,
     ),
 ];
-/// The accuracy each dev set must reach (issue 16).
-const MIN_ACCURACY: f64 = 0.95;
 
 /// One labelled sentence: its id and the verdict sets that are acceptable.
 struct Case {
@@ -61,8 +73,8 @@ fn cases(path: &str) -> Vec<Case> {
 }
 
 #[test]
-fn example_dev_sets_score_at_least_095_with_no_false_conflict() {
-    for (db, dev) in EXAMPLES {
+fn example_dev_sets_reach_their_accuracy_with_no_false_conflict() {
+    for (db, dev, min_accuracy) in EXAMPLES {
         let cases = cases(dev);
         assert!(cases.len() >= 60, "{dev}: {} cases", cases.len());
         // As score.py does: one case a paragraph, findings mapped back by line.
@@ -96,7 +108,7 @@ fn example_dev_sets_score_at_least_095_with_no_false_conflict() {
             cases.len()
         );
         assert!(
-            accuracy >= MIN_ACCURACY,
+            accuracy >= min_accuracy,
             "{dev}: accuracy {accuracy:.3}\n{}",
             wrong.join("\n")
         );
@@ -109,7 +121,7 @@ fn example_dev_sets_score_at_least_095_with_no_false_conflict() {
 
 #[test]
 fn example_databases_pass_lint_and_their_own_examples() {
-    for (db, _) in EXAMPLES {
+    for (db, _, _) in EXAMPLES {
         let out = claimcheck()
             .args(["db", "lint", db])
             .output()
