@@ -231,8 +231,9 @@ fn month_at(text: &str, w: &Words, i: usize) -> Option<(u32, usize)> {
     }
     let norm = &w.norm[i];
     let m = w.lex.dates.months.get(norm)?;
-    // Full names are longer than their abbreviations ("May" is both).
-    let full = norm.len() > 3 || !w.lex.sentences.abbreviations.contains(norm);
+    // A full name is no abbreviation ("May" is both; "Sept" is an abbreviation of four
+    // letters).
+    let full = !w.lex.sentences.abbreviations.contains(norm);
     if full {
         return Some((m, i + 1));
     }

@@ -521,3 +521,12 @@ fn an_amount_with_a_comparative_and_a_base_is_a_change() {
             .any(|f| matches!(f.measure(), Some(Measure::Change { base: Some(_), .. })))
     );
 }
+
+#[test]
+fn a_four_letter_month_abbreviation_with_its_dot() {
+    let f = figs("The governor signed it on Sept. 16, 2021.");
+    assert!(
+        f.iter().any(|f| f.when() == Some(When::day(2021, 9, 16))),
+        "{f:?}"
+    );
+}
