@@ -24,7 +24,7 @@ const MODIFIER_REACH: usize = 2;
 const NOUN_REACH: usize = 9;
 
 /// The direction a word gives a change: `Some(true)` up, `Some(false)` down.
-fn direction(m: &Measures, word: &str, nouns: bool) -> Option<bool> {
+pub(super) fn direction(m: &Measures, word: &str, nouns: bool) -> Option<bool> {
     let (up, down) = if nouns {
         (&m.change_nouns_up, &m.change_nouns_down)
     } else {

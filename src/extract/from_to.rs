@@ -21,13 +21,11 @@ pub(super) fn after_change_from(w: &Words, i: usize) -> bool {
     if i < 2 || w.word(i - 1) != w.lex.dates.change_from {
         return false;
     }
-    let m = &crate::lexicon::measures::Measures::get();
+    let m = crate::lexicon::measures::Measures::get();
     let is_change = |k: usize| {
         let word = w.word(k);
-        m.change_up.contains(word)
-            || m.change_down.contains(word)
-            || m.change_nouns_up.contains(word)
-            || m.change_nouns_down.contains(word)
+        super::change::direction(m, word, false).is_some()
+            || super::change::direction(m, word, true).is_some()
             || w.lex.changes.verbs.contains(word)
     };
     is_change(i - 2) || (i >= 3 && w.word(i - 2).ends_with("ly") && is_change(i - 3))

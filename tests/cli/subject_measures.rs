@@ -85,18 +85,19 @@ date = "2026-01-01"
 quote = "$25 a vial"
 "#;
 
-fn db_file() -> tempfile::NamedTempFile {
+/// `src` in a temporary `.toml` file.
+fn db_file_of(src: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::Builder::new()
         .suffix(".toml")
         .tempfile()
         .expect("temp file");
-    std::io::Write::write_all(&mut f, DB.as_bytes()).expect("write db");
+    std::io::Write::write_all(&mut f, src.as_bytes()).expect("write db");
     f
 }
 
 /// The (claim, verdict) findings of `sentence` against [`DB`].
 fn verdicts(sentence: &str) -> Vec<(String, &'static str)> {
-    let db = db_file();
+    let db = db_file_of(DB);
     let path = db.path().to_string_lossy().to_string();
     let (out, report) = run_json(&["--db", &path, "-"], &format!("{sentence}\n"));
     assert!(matches!(code(&out), 0 | 1), "{}", describe(&out));
@@ -205,11 +206,7 @@ fn badly_written_units_and_denominators_are_refused_with_their_position() {
         ),
     ];
     for (src, want) in cases {
-        let mut f = tempfile::Builder::new()
-            .suffix(".toml")
-            .tempfile()
-            .expect("temp file");
-        std::io::Write::write_all(&mut f, src.as_bytes()).expect("write db");
+        let f = db_file_of(&src);
         let path = f.path().to_string_lossy().to_string();
         let out = claimcheck()
             .args(["db", "lint", &path])

@@ -38,6 +38,13 @@ pub(super) fn interval_verdict(band: &Band, lo: f64, hi: f64, ranged: bool) -> R
     }
 }
 
+/// Whether a stated vote count `a` is the sources' `b` within a tally's tolerance (an amount,
+/// or a share of `b` when relative).
+fn within(a: f64, b: f64, (amount, relative): (f64, bool)) -> bool {
+    let d = if relative { b.abs() * amount } else { amount };
+    (a - b).abs() <= d + 1e-9
+}
+
 pub(super) fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Result<bool, Skip> {
     let MeasureSpec::Tally {
         yes: fy,
@@ -49,14 +56,7 @@ pub(super) fn pair_verdict(spec: &MeasureSpec, yes: f64, no: f64) -> Result<bool
     else {
         return Err(Skip::OtherKind);
     };
-    let close = |a: f64, b: f64| {
-        let d = if tolerance.1 {
-            b.abs() * tolerance.0
-        } else {
-            tolerance.0
-        };
-        (a - b).abs() <= d + 1e-9
-    };
+    let close = |a: f64, b: f64| within(a, b, *tolerance);
     if close(yes, *fy) && close(no, *fn_) {
         return Ok(true);
     }
@@ -83,14 +83,7 @@ pub(super) fn votes_for_verdict(spec: &MeasureSpec, yes: f64) -> Result<bool, Sk
     else {
         return Err(Skip::OtherKind);
     };
-    let close = |a: f64, b: f64| {
-        let d = if tolerance.1 {
-            b.abs() * tolerance.0
-        } else {
-            tolerance.0
-        };
-        (a - b).abs() <= d + 1e-9
-    };
+    let close = |a: f64, b: f64| within(a, b, *tolerance);
     if close(yes, fy.max(*fn_)) {
         return Ok(true);
     }
